@@ -1,0 +1,1 @@
+"""Edito's planning app: models, services, persistence, exports and the Streamlit UI."""

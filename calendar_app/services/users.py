@@ -1,0 +1,52 @@
+"""Team members: accounts with argon2id password hashes."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from argon2 import PasswordHasher
+from argon2.exceptions import VerificationError
+from sqlmodel import Session, select
+
+from calendar_app.errors import NotFoundError
+from calendar_app.models import User, UserCreate
+from calendar_app.services.audit import record_event, snapshot
+from calendar_app.services.common import insert_unique
+
+
+@lru_cache
+def password_hasher() -> PasswordHasher:
+    return PasswordHasher()  # argon2id with the library's recommended parameters
+
+
+def create_user(data: UserCreate, *, session: Session, actor_id: int | None = None, is_demo: bool = False) -> User:
+    password_hash = password_hasher().hash(data.password) if data.password else None
+    user = User.model_validate(data, update={"password_hash": password_hash, "is_demo": is_demo})
+    insert_unique(user, session=session, duplicate_message=f"A user with the email {data.email!r} already exists.")
+    record_event(session=session, entity="user", entity_id=user.id, action="create", actor_id=actor_id,
+                 after=snapshot(user, {"name", "email", "role", "is_active"}))
+    return user
+
+
+def get_user(user_id: int, *, session: Session) -> User:
+    user = session.get(User, user_id)
+    if user is None:
+        raise NotFoundError(f"User {user_id} does not exist.")
+    return user
+
+
+def find_user(email: str, *, session: Session) -> User | None:
+    return session.exec(select(User).where(User.email == email.strip().lower())).first()
+
+
+def list_users(*, session: Session) -> list[User]:
+    return list(session.exec(select(User).order_by(User.name)))
+
+
+def verify_password(user: User, password: str) -> bool:
+    if not user.password_hash or not user.is_active:
+        return False
+    try:
+        return password_hasher().verify(user.password_hash, password)
+    except VerificationError:
+        return False
