@@ -5,7 +5,7 @@ from __future__ import annotations
 from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session, SQLModel
 
-from calendar_app.errors import ValidationError
+from calendar_app.errors import NotFoundError, ValidationError
 from calendar_app.models import utc_now
 from calendar_app.services.audit import record_event, snapshot
 
@@ -32,4 +32,22 @@ def apply_changes(record: SQLModel, changes: SQLModel, *, session: Session, enti
     session.flush()
     record_event(session=session, entity=entity, entity_id=record.id, action="edit", actor_id=actor_id,
                  workspace_id=workspace_id, before=before, after=snapshot(record, set(values)))
+    return record
+
+
+def create_audited(record: SQLModel, *, session: Session, entity: str, duplicate_message: str,
+                   actor_id: int | None = None, workspace_id: int | None = None,
+                   audited_fields: set[str] | None = None) -> SQLModel:
+    """Insert a record (refusing duplicates with ``duplicate_message``) and audit its creation."""
+    insert_unique(record, session=session, duplicate_message=duplicate_message)
+    record_event(session=session, entity=entity, entity_id=record.id, action="create", actor_id=actor_id,
+                 workspace_id=workspace_id if workspace_id is not None else getattr(record, "workspace_id", None),
+                 after=snapshot(record, audited_fields))
+    return record
+
+
+def get_existing(model: type[SQLModel], record_id: int, *, session: Session, label: str) -> SQLModel:
+    record = session.get(model, record_id)
+    if record is None:
+        raise NotFoundError(f"{label} {record_id} does not exist.")
     return record

@@ -8,10 +8,8 @@ from argon2 import PasswordHasher
 from argon2.exceptions import VerificationError
 from sqlmodel import Session, select
 
-from calendar_app.errors import NotFoundError
 from calendar_app.models import User, UserCreate
-from calendar_app.services.audit import record_event, snapshot
-from calendar_app.services.common import insert_unique
+from calendar_app.services.common import create_audited, get_existing
 
 
 @lru_cache
@@ -22,17 +20,13 @@ def password_hasher() -> PasswordHasher:
 def create_user(data: UserCreate, *, session: Session, actor_id: int | None = None, is_demo: bool = False) -> User:
     password_hash = password_hasher().hash(data.password) if data.password else None
     user = User.model_validate(data, update={"password_hash": password_hash, "is_demo": is_demo})
-    insert_unique(user, session=session, duplicate_message=f"A user with the email {data.email!r} already exists.")
-    record_event(session=session, entity="user", entity_id=user.id, action="create", actor_id=actor_id,
-                 after=snapshot(user, {"name", "email", "role", "is_active"}))
-    return user
+    return create_audited(user, session=session, entity="user", actor_id=actor_id,
+                          duplicate_message=f"A user with the email {data.email!r} already exists.",
+                          audited_fields={"name", "email", "role", "is_active"})
 
 
 def get_user(user_id: int, *, session: Session) -> User:
-    user = session.get(User, user_id)
-    if user is None:
-        raise NotFoundError(f"User {user_id} does not exist.")
-    return user
+    return get_existing(User, user_id, session=session, label="User")
 
 
 def find_user(email: str, *, session: Session) -> User | None:

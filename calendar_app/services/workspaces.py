@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from sqlmodel import Session, select
 
-from calendar_app.errors import NotFoundError, ValidationError
+from calendar_app.errors import ValidationError
 from calendar_app.models import (
     Campaign,
     CampaignCreate,
@@ -16,8 +16,7 @@ from calendar_app.models import (
     WorkspaceCreate,
     WorkspaceUpdate,
 )
-from calendar_app.services.audit import record_event, snapshot
-from calendar_app.services.common import apply_changes, insert_unique
+from calendar_app.services.common import apply_changes, create_audited, get_existing
 
 
 # --- Workspaces ------------------------------------------------------------------------------------
@@ -26,17 +25,13 @@ from calendar_app.services.common import apply_changes, insert_unique
 def create_workspace(data: WorkspaceCreate, *, session: Session, actor_id: int | None = None,
                      is_demo: bool = False) -> Workspace:
     workspace = Workspace.model_validate(data, update={"is_demo": is_demo})
-    insert_unique(workspace, session=session, duplicate_message=f"A workspace named {data.name!r} already exists.")
-    record_event(session=session, entity="workspace", entity_id=workspace.id, action="create",
-                 actor_id=actor_id, workspace_id=workspace.id, after=snapshot(workspace))
+    create_audited(workspace, session=session, entity="workspace", actor_id=actor_id,
+                   duplicate_message=f"A workspace named {data.name!r} already exists.")
     return workspace
 
 
 def get_workspace(workspace_id: int, *, session: Session) -> Workspace:
-    workspace = session.get(Workspace, workspace_id)
-    if workspace is None:
-        raise NotFoundError(f"Workspace {workspace_id} does not exist.")
-    return workspace
+    return get_existing(Workspace, workspace_id, session=session, label="Workspace")
 
 
 def find_workspace(name: str, *, session: Session) -> Workspace | None:
@@ -51,7 +46,7 @@ def update_workspace(workspace_id: int, changes: WorkspaceUpdate, *, session: Se
                      actor_id: int | None = None) -> Workspace:
     workspace = get_workspace(workspace_id, session=session)
     return apply_changes(workspace, changes, session=session, entity="workspace", actor_id=actor_id,
-                  workspace_id=workspace_id)
+                         workspace_id=workspace_id)
 
 
 # --- Channels --------------------------------------------------------------------------------------
@@ -61,18 +56,12 @@ def create_channel(workspace_id: int, data: ChannelCreate, *, session: Session,
                    actor_id: int | None = None) -> Channel:
     get_workspace(workspace_id, session=session)
     channel = Channel.model_validate(data, update={"workspace_id": workspace_id})
-    insert_unique(channel, session=session,
-            duplicate_message=f"This workspace already has a channel named {data.display_name!r}.")
-    record_event(session=session, entity="channel", entity_id=channel.id, action="create", actor_id=actor_id,
-                 workspace_id=workspace_id, after=snapshot(channel))
-    return channel
+    return create_audited(channel, session=session, entity="channel", actor_id=actor_id,
+                          duplicate_message=f"This workspace already has a channel named {data.display_name!r}.")
 
 
 def get_channel(channel_id: int, *, session: Session) -> Channel:
-    channel = session.get(Channel, channel_id)
-    if channel is None:
-        raise NotFoundError(f"Channel {channel_id} does not exist.")
-    return channel
+    return get_existing(Channel, channel_id, session=session, label="Channel")
 
 
 def list_channels(workspace_id: int, *, session: Session) -> list[Channel]:
@@ -84,7 +73,7 @@ def update_channel(channel_id: int, changes: ChannelUpdate, *, session: Session,
                    actor_id: int | None = None) -> Channel:
     channel = get_channel(channel_id, session=session)
     return apply_changes(channel, changes, session=session, entity="channel", actor_id=actor_id,
-                  workspace_id=channel.workspace_id)
+                         workspace_id=channel.workspace_id)
 
 
 # --- Campaigns -------------------------------------------------------------------------------------
@@ -94,18 +83,12 @@ def create_campaign(workspace_id: int, data: CampaignCreate, *, session: Session
                     actor_id: int | None = None) -> Campaign:
     get_workspace(workspace_id, session=session)
     campaign = Campaign.model_validate(data, update={"workspace_id": workspace_id})
-    insert_unique(campaign, session=session,
-            duplicate_message=f"This workspace already has a campaign named {data.name!r}.")
-    record_event(session=session, entity="campaign", entity_id=campaign.id, action="create",
-                 actor_id=actor_id, workspace_id=workspace_id, after=snapshot(campaign))
-    return campaign
+    return create_audited(campaign, session=session, entity="campaign", actor_id=actor_id,
+                          duplicate_message=f"This workspace already has a campaign named {data.name!r}.")
 
 
 def get_campaign(campaign_id: int, *, session: Session) -> Campaign:
-    campaign = session.get(Campaign, campaign_id)
-    if campaign is None:
-        raise NotFoundError(f"Campaign {campaign_id} does not exist.")
-    return campaign
+    return get_existing(Campaign, campaign_id, session=session, label="Campaign")
 
 
 def list_campaigns(workspace_id: int, *, session: Session) -> list[Campaign]:
@@ -121,4 +104,4 @@ def update_campaign(campaign_id: int, changes: CampaignUpdate, *, session: Sessi
     if merged["starts_on"] and merged["ends_on"] and merged["ends_on"] < merged["starts_on"]:
         raise ValidationError("The campaign would end before it starts.")
     return apply_changes(campaign, changes, session=session, entity="campaign", actor_id=actor_id,
-                  workspace_id=campaign.workspace_id)
+                         workspace_id=campaign.workspace_id)
