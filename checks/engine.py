@@ -1,0 +1,124 @@
+"""Running the rules: ``lint`` for one post, ``lint_many`` streaming batches through ``nlp.pipe``."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator, Mapping
+from itertools import islice
+from typing import Any
+
+from checks.config import Config
+from checks.finding import Finding
+from checks.nlp import detect_language, installed_pipeline, pipeline
+from checks.post import Post, PostInput
+from checks.registry import Rule, all_rules
+
+RULESET_VERSION = "1"
+BATCH_SIZE = 256
+PER_POST_FAMILIES = ("COM", "IMP", "SPO", "CHN", "MES")
+
+
+class InputError(ValueError):
+    """A post the checker cannot take as given (for example a silenced rule without a reason)."""
+
+
+def _as_input(post: PostInput | str) -> PostInput:
+    return PostInput(text=post) if isinstance(post, str) else post
+
+
+def _silenced(meta: Mapping[str, Any]) -> dict[str, str]:
+    """Rules the post silences, each with its recorded reason (a reason is required)."""
+    silence = meta.get("silence") or {}
+    if not isinstance(silence, Mapping):
+        raise InputError("'silence' must map rule codes to the reason for silencing them")
+    for code, reason in silence.items():
+        if not isinstance(reason, str) or not reason.strip():
+            raise InputError(f"silencing {code} needs a reason (silence: {{{code}: \"why\"}})")
+    return dict(silence)
+
+
+def _is_silenced(rule: Rule, silenced: dict[str, str]) -> bool:
+    return rule.code in silenced or rule.name in silenced
+
+
+class Linter:
+    """The selected rules and the pipelines they need, for one configuration."""
+
+    def __init__(self, config: Config | None = None):
+        self.config = config or Config()
+        self.rules = [rule for rule in all_rules() if rule.family in PER_POST_FAMILIES]
+        self._components = frozenset().union(
+            *(rule.needs for rule in self.rules if self._selected_anywhere(rule))
+        )
+
+    def _selected_anywhere(self, rule: Rule) -> bool:
+        return self.config.is_selected(rule) or any(
+            self.config.is_selected(rule, channel) for channel in self.config.channels
+        )
+
+    def pipeline_name(self, lang: str) -> str:
+        return installed_pipeline(self.config.pipelines[lang])
+
+    def nlp(self, lang: str):
+        return pipeline(self.pipeline_name(lang), self._components)
+
+    def language_of(self, post: PostInput) -> str:
+        lang = post.lang or self.config.lang
+        if lang in ("fr", "en"):
+            return lang
+        if lang:
+            raise InputError(f"language {lang!r} is not supported (fr or en)")
+        return detect_language(post.text)
+
+    def check_doc(self, post: PostInput, lang: str, doc) -> list[Finding]:
+        silenced = _silenced(post.meta)
+        analysed = Post(text=post.text, lang=lang, channel=post.channel, meta=post.meta, config=self.config, doc=doc)
+        findings: list[Finding] = []
+        for rule in self.rules:
+            if not self.config.is_selected(rule, post.channel) or _is_silenced(rule, silenced):
+                continue
+            findings.extend(rule.check(analysed, self.config.options_for(rule, post.channel)))
+        return sorted(findings, key=lambda finding: (finding.start, finding.end, finding.code))
+
+    def lint_many(self, posts: Iterable[PostInput | str], *, batch_size: int = BATCH_SIZE
+                  ) -> Iterator[tuple[PostInput, list[Finding]]]:
+        stream = iter(posts)
+        while batch := [_as_input(post) for post in islice(stream, batch_size)]:
+            results: list[list[Finding] | None] = [None] * len(batch)
+            by_lang: dict[str, list[int]] = {}
+            for index, post in enumerate(batch):
+                by_lang.setdefault(self.language_of(post), []).append(index)
+            for lang, indexes in by_lang.items():
+                texts = ((batch[index].text, index) for index in indexes)
+                for doc, index in self.nlp(lang).pipe(texts, as_tuples=True, batch_size=batch_size):
+                    results[index] = self.check_doc(batch[index], lang, doc)
+            yield from zip(batch, results, strict=True)
+
+
+def lint(text: str, *, channel: str | None = None, lang: str | None = None,
+         meta: Mapping[str, Any] | None = None, config: Config | None = None) -> list[Finding]:
+    """Check one post and return its findings, in text order."""
+    post = PostInput(text=text, channel=channel, lang=lang, meta=meta or {})
+    return next(_linter(config).lint_many([post]))[1]
+
+
+def lint_many(posts: Iterable[PostInput | str], *, config: Config | None = None,
+              batch_size: int = BATCH_SIZE) -> Iterator[tuple[PostInput, list[Finding]]]:
+    """Check posts in batches through ``nlp.pipe``; yields ``(post, findings)`` in input order."""
+    return _linter(config).lint_many(posts, batch_size=batch_size)
+
+
+_LINTERS: dict[int, Linter] = {}
+
+
+def _linter(config: Config | None) -> Linter:
+    """One Linter per configuration object, so the rule selection is computed once."""
+    config = config or _DEFAULT_CONFIG
+    linter = _LINTERS.get(id(config))
+    if linter is None or linter.config is not config:
+        linter = _LINTERS[id(config)] = Linter(config)
+        if len(_LINTERS) > 32:
+            _LINTERS.pop(next(iter(_LINTERS)))
+    return linter
+
+
+_DEFAULT_CONFIG = Config()

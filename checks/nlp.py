@@ -1,0 +1,116 @@
+"""spaCy pipelines (loaded once per process, with only the components the selected rules read) and
+language detection for short social posts."""
+
+from __future__ import annotations
+
+import re
+import threading
+from collections.abc import Iterable
+from functools import lru_cache
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+
+_LOCK = threading.Lock()
+_PIPELINES: dict[tuple[str, frozenset[str]], Language] = {}
+
+
+class PipelineMissingError(RuntimeError):
+    """No installed spaCy pipeline for a language."""
+
+
+def installed_pipeline(candidates: Iterable[str]) -> str:
+    """The first installed package among ``candidates`` (the official name comes first)."""
+    import spacy
+
+    candidates = tuple(candidates)
+    for name in candidates:
+        if spacy.util.is_package(name):
+            return name
+    raise PipelineMissingError(
+        f"none of the spaCy pipelines {', '.join(candidates)} is installed (pip install {candidates[0].replace('_', '-')})"
+    )
+
+
+def pipeline(name: str, components: frozenset[str]) -> Language:
+    """The pipeline ``name`` running only ``components``; loaded once per process and reused.
+
+    The lemmatizer is kept loaded (not run) because rules read its lookup table directly.
+    """
+    key = (name, components)
+    with _LOCK:
+        if key not in _PIPELINES:
+            import spacy
+
+            meta = spacy.util.get_package_path(name)
+            every = _component_names(meta)
+            keep = set(components) | {"lemmatizer"}
+            exclude = [component for component in every if component not in keep]
+            disable = [component for component in ("lemmatizer",) if component not in components]
+            nlp = spacy.load(name, exclude=exclude, disable=disable)
+            for component in components:
+                if component in nlp.disabled:
+                    nlp.enable_pipe(component)
+            _PIPELINES[key] = nlp
+        return _PIPELINES[key]
+
+
+def _component_names(package_path) -> list[str]:
+    import spacy
+
+    for meta_file in sorted(package_path.glob("*/meta.json")) + [package_path / "meta.json"]:
+        if meta_file.exists():
+            return list(spacy.util.load_meta(meta_file).get("components", []))
+    return []
+
+
+@lru_cache(maxsize=4)
+def lemma_lookup(name: str) -> dict[str, str]:
+    """The pipeline's ``lemma_lookup`` table (form → lemma), empty when it ships none."""
+    nlp = pipeline(name, frozenset())
+    try:
+        lookups = nlp.get_pipe("lemmatizer").lookups
+    except KeyError:
+        return {}
+    if not lookups.has_table("lemma_lookup"):
+        return {}
+    return dict(lookups.get_table("lemma_lookup").items())
+
+
+# --- language detection ----------------------------------------------------------------------------
+
+_NOISE = re.compile(r"https?://\S+|www\.\S+|[@#][\w.]+|\d+", re.U)
+_WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?", re.U)
+FRENCH_MARKERS = frozenset(
+    "le la les un une des du de au aux et est sont pour pas plus avec dans sur nous vous tu je il elle on "
+    "ce cette ces qui que quoi mais ou donc car ne nos vos notre votre leur leurs mon ma mes ton ta tes "
+    "son sa ses être avoir fait très aussi chez tout tous toute toutes été sera merci bonjour voici "
+    "encore même depuis alors déjà ici là où quand comment pourquoi c'est j'ai n'est qu'il d'un l'on".split()
+)
+ENGLISH_MARKERS = frozenset(
+    "the a an and is are for not more with in on we you i he she it they this that these those who what "
+    "but or so our your their my his her be have has had do does did was were will would can could "
+    "very also at all just from to of by about get got thanks hello here there when how why it's i'm "
+    "don't we're you're let's".split()
+)
+_FRENCH_LETTERS = re.compile(r"[éèêàùçœâîôûë]", re.I)
+_FRENCH_PATTERNS = re.compile(r"eau|oi|ou|qu|ez\b|tion|elle\b|eux\b|ai", re.I)
+_ENGLISH_PATTERNS = re.compile(r"th|wh|sh|ck|w|y\b|ng\b|ee|oo", re.I)
+
+
+def detect_language(text: str, default: str = "fr") -> str:
+    """French or English, from function words and French letters; ``default`` when there is no evidence."""
+    cleaned = _NOISE.sub(" ", text)
+    words = [word.lower().replace("’", "'") for word in _WORD.findall(cleaned)]
+    french = sum(word in FRENCH_MARKERS for word in words)
+    english = sum(word in ENGLISH_MARKERS for word in words)
+    french += 0.5 * min(len(_FRENCH_LETTERS.findall(cleaned)), 6)
+    french += sum(1 for word in words if re.match(r"^(?:l|d|j|n|qu|c|s|m|t)'", word))
+    if french + english < 3:  # too few function words: letter patterns decide
+        joined = " ".join(words)
+        french += 0.5 * len(_FRENCH_PATTERNS.findall(joined))
+        english += 0.5 * len(_ENGLISH_PATTERNS.findall(joined))
+    if french == english:
+        return default
+    return "fr" if french > english else "en"

@@ -1,0 +1,81 @@
+"""What the checker reads (PostInput) and the analysed post the rules share (Post)."""
+
+from __future__ import annotations
+
+import bisect
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from functools import cached_property
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
+
+    from checks.config import Config
+
+SPONSORED = frozenset({"paid", "gifted", "affiliate", "employee"})
+
+
+@dataclass(frozen=True)
+class PostInput:
+    """One post to check. ``source``/``line``/``column`` say where its text starts, for reports."""
+
+    text: str
+    channel: str | None = None
+    lang: str | None = None
+    meta: Mapping[str, Any] = field(default_factory=dict)
+    source: str = "-"
+    line: int = 1
+    column: int = 1
+    id: str | None = None
+
+
+@dataclass
+class Post:
+    """A post under analysis: its text, the spaCy doc, its language, channel, metadata and settings."""
+
+    text: str
+    lang: str
+    channel: str | None
+    meta: Mapping[str, Any]
+    config: Config
+    doc: Doc | None = None
+
+    @property
+    def objective(self) -> str | None:
+        return self.meta.get("objective") or None
+
+    @property
+    def kind(self) -> str:
+        return self.meta.get("kind") or "post"
+
+    @property
+    def is_reply(self) -> bool:
+        return self.kind == "reply"
+
+    @property
+    def is_sponsored(self) -> bool:
+        return self.meta.get("sponsorship") in SPONSORED or (
+            bool(self.meta.get("partner")) and self.meta.get("sponsorship") in (None, "", "none")
+            and self.meta.get("sponsorship") != "own_product"
+        )
+
+    @cached_property
+    def line_starts(self) -> list[int]:
+        starts = [0]
+        starts.extend(index + 1 for index, char in enumerate(self.text) if char == "\n")
+        return starts
+
+
+def position(text: str, offset: int, *, line: int = 1, column: int = 1) -> tuple[int, int]:
+    """1-based (line, column) of ``offset`` in ``text`` whose first character sits at (line, column)."""
+    offset = max(0, min(offset, len(text)))
+    line_start = text.rfind("\n", 0, offset) + 1
+    lines_before = text.count("\n", 0, offset)
+    if lines_before == 0:
+        return line, column + offset
+    return line + lines_before, offset - line_start + 1
+
+
+def line_of(starts: list[int], offset: int) -> int:
+    return bisect.bisect_right(starts, offset)

@@ -1,0 +1,150 @@
+"""Rules: the base class, the registry, and the docs every rule carries.
+
+A rule's docstring has four sections, each a heading line followed by text: ``What it does``,
+``Why it matters``, ``Example`` and ``Use instead``. The Example and Use-instead sections hold one or
+more fenced ``post`` blocks; a block may open with front matter (``lang: fr``, ``channel: x``,
+``sponsorship: paid``…) ended by a ``---`` line. The tests run every Example (it must fire the rule)
+and every Use-instead (it must not).
+"""
+
+from __future__ import annotations
+
+import inspect
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from typing import Any, ClassVar
+
+from checks.finding import Finding, Severity, docs_url
+from checks.post import Post
+
+SECTIONS = ("What it does", "Why it matters", "Example", "Use instead")
+FAMILIES = {
+    "COM": "commercial",
+    "IMP": "impersonal",
+    "SPO": "sponsorship",
+    "CHN": "channel",
+    "MES": "measurement",
+    "CAL": "calendar",
+}
+_REGISTRY: dict[str, type[Rule]] = {}
+_BLOCK = re.compile(r"```post\n(.*?)```", re.S)
+
+
+@dataclass(frozen=True)
+class DocExample:
+    text: str
+    meta: dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def lang(self) -> str | None:
+        return self.meta.get("lang")
+
+    @property
+    def channel(self) -> str | None:
+        return self.meta.get("channel")
+
+    @property
+    def config(self) -> dict[str, Any]:
+        return self.meta.get("config", {})
+
+    @property
+    def post_meta(self) -> dict[str, Any]:
+        return {key: value for key, value in self.meta.items() if key not in {"lang", "channel", "config"}}
+
+
+def _parse_block(block: str) -> DocExample:
+    meta: dict[str, Any] = {}
+    if "\n---\n" in block:
+        header, block = block.split("\n---\n", 1)
+        for line in header.splitlines():
+            key, _, value = line.partition(":")
+            key, value = key.strip(), value.strip()
+            if key.startswith("config."):
+                meta.setdefault("config", {})[key.removeprefix("config.")] = value
+            elif key:
+                meta[key] = value
+    return DocExample(block.rstrip("\n"), meta)
+
+
+class Rule:
+    """Base class: subclasses set the class attributes and implement ``check``."""
+
+    code: ClassVar[str]
+    name: ClassVar[str]
+    severity: ClassVar[Severity] = Severity.WARNING
+    options: ClassVar[dict[str, Any]] = {}
+    messages: ClassVar[dict[str, dict[str, str]]] = {}
+    suggestions: ClassVar[dict[str, dict[str, str]]] = {}
+    needs: ClassVar[frozenset[str]] = frozenset()  # spaCy components the rule reads (e.g. "senter")
+
+    @property
+    def family(self) -> str:
+        return self.code[:3]
+
+    @classmethod
+    def docs(cls) -> dict[str, str]:
+        """The docstring's sections by heading."""
+        text = inspect.cleandoc(cls.__doc__ or "")
+        parts = re.split(rf"^({'|'.join(SECTIONS)})\n-+\n", text, flags=re.M)
+        sections = {parts[index]: parts[index + 1].strip() for index in range(1, len(parts) - 1, 2)}
+        sections["summary"] = parts[0].strip()
+        return sections
+
+    @classmethod
+    def examples(cls, section: str) -> list[DocExample]:
+        return [_parse_block(block) for block in _BLOCK.findall(cls.docs().get(section, ""))]
+
+    def check(self, post: Post, options: dict[str, Any]) -> Iterator[Finding]:
+        raise NotImplementedError
+
+    def finding(self, post: Post, start: int, end: int, variant: str = "default", *,
+                escalate: bool = False, **values: Any) -> Finding:
+        """A finding of this rule, its message and suggestion in the post's language.
+
+        ``escalate`` raises a warning-level rule to error for this finding (a severity set in the
+        configuration still wins).
+        """
+        message = self.messages[variant].get(post.lang) or self.messages[variant]["en"]
+        suggestion_texts = self.suggestions.get(variant) or self.suggestions.get("default", {})
+        suggestion = suggestion_texts.get(post.lang) or suggestion_texts.get("en", "")
+        return Finding(
+            code=self.code,
+            name=self.name,
+            severity=self._severity(post, escalate),
+            message=message.format(**values),
+            start=max(0, start),
+            end=min(len(post.text), max(start, end)),
+            suggestion=suggestion.format(**values),
+            url=docs_url(self.code),
+        )
+
+
+    def _severity(self, post: Post, escalate: bool) -> Severity:
+        configured = post.config.severity_for(self, post.channel)
+        if escalate and configured == self.severity:
+            return Severity.ERROR
+        return configured
+
+
+def register(rule: type[Rule]) -> type[Rule]:
+    """Class decorator: adds a rule to the registry (codes and names are unique)."""
+    if rule.code in _REGISTRY or any(other.name == rule.name for other in _REGISTRY.values()):
+        raise ValueError(f"rule {rule.code} ({rule.name}) is registered twice")
+    if rule.code[:3] not in FAMILIES or rule.name.split(".")[0] != FAMILIES[rule.code[:3]]:
+        raise ValueError(f"rule {rule.code}: its name {rule.name!r} must start with {FAMILIES.get(rule.code[:3])}")
+    _REGISTRY[rule.code] = rule
+    return rule
+
+
+def all_rules() -> list[Rule]:
+    import checks.rules  # noqa: F401  (registers the catalogue)
+
+    return [_REGISTRY[code]() for code in sorted(_REGISTRY)]
+
+
+def get_rule(code_or_name: str) -> Rule | None:
+    for rule in all_rules():
+        if code_or_name in (rule.code, rule.name):
+            return rule
+    return None
