@@ -65,17 +65,29 @@ def _component_names(package_path) -> list[str]:
     return []
 
 
+class LemmaLookup:
+    """The pipeline's ``lemma_lookup`` table: ``get(form)`` gives the lemma, or "" when unknown."""
+
+    def __init__(self, table=None):
+        self._table = table
+
+    def get(self, form: str, default: str = "") -> str:
+        if self._table is None:
+            return default
+        lemma = self._table.get(form)
+        if isinstance(lemma, list):
+            lemma = lemma[0] if lemma else None
+        return lemma or default
+
+
 @lru_cache(maxsize=4)
-def lemma_lookup(name: str) -> dict[str, str]:
-    """The pipeline's ``lemma_lookup`` table (form → lemma), empty when it ships none."""
+def lemma_lookup(name: str) -> LemmaLookup:
     nlp = pipeline(name, frozenset())
     try:
         lookups = nlp.get_pipe("lemmatizer").lookups
     except KeyError:
-        return {}
-    if not lookups.has_table("lemma_lookup"):
-        return {}
-    return dict(lookups.get_table("lemma_lookup").items())
+        return LemmaLookup()
+    return LemmaLookup(lookups.get_table("lemma_lookup") if lookups.has_table("lemma_lookup") else None)
 
 
 # --- language detection ----------------------------------------------------------------------------

@@ -2,10 +2,8 @@
 
 from __future__ import annotations
 
-import bisect
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from functools import cached_property
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
@@ -40,6 +38,7 @@ class Post:
     meta: Mapping[str, Any]
     config: Config
     doc: Doc | None = None
+    cache: dict[str, Any] = field(default_factory=dict)  # facts several rules share, computed once
 
     @property
     def objective(self) -> str | None:
@@ -54,17 +53,25 @@ class Post:
         return self.kind == "reply"
 
     @property
-    def is_sponsored(self) -> bool:
-        return self.meta.get("sponsorship") in SPONSORED or (
-            bool(self.meta.get("partner")) and self.meta.get("sponsorship") in (None, "", "none")
-            and self.meta.get("sponsorship") != "own_product"
-        )
+    def sponsorship(self) -> str:
+        return self.meta.get("sponsorship") or "none"
 
-    @cached_property
-    def line_starts(self) -> list[int]:
-        starts = [0]
-        starts.extend(index + 1 for index, char in enumerate(self.text) if char == "\n")
-        return starts
+    @property
+    def is_sponsored(self) -> bool:
+        """Paid, gifted, affiliate or employee content, or a partner named (not the brand's own product)."""
+        if self.sponsorship in SPONSORED:
+            return True
+        return self.sponsorship != "own_product" and bool(self.meta.get("partner"))
+
+    @property
+    def is_customer_care(self) -> bool:
+        return self.is_reply or self.objective == "customer_care"
+
+    def shared(self, key: str, compute):
+        """A fact about this post that several rules read, computed on first use."""
+        if key not in self.cache:
+            self.cache[key] = compute(self)
+        return self.cache[key]
 
 
 def position(text: str, offset: int, *, line: int = 1, column: int = 1) -> tuple[int, int]:
@@ -75,7 +82,3 @@ def position(text: str, offset: int, *, line: int = 1, column: int = 1) -> tuple
     if lines_before == 0:
         return line, column + offset
     return line + lines_before, offset - line_start + 1
-
-
-def line_of(starts: list[int], offset: int) -> int:
-    return bisect.bisect_right(starts, offset)

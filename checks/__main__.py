@@ -1,0 +1,7 @@
+"""``python -m checks lint|rules|rule …``: the same command as ``edito lint|rules|rule``."""
+
+import sys
+
+from checks.cli import main
+
+sys.exit(main())

@@ -1,0 +1,143 @@
+"""Facts about a post that several rules read: sales vocabulary, purchase calls to action, imperatives,
+who speaks and who is addressed. Each is computed once per post (``Post.shared``)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from checks.lexicons import find, terms
+from checks.nlp import LemmaLookup, installed_pipeline, lemma_lookup
+from checks.post import Post
+from checks.text import Span, words
+
+PRICE = re.compile(r"(?:[$€£]\s?\d+(?:[.,]\d{1,2})?|\d+(?:[.,]\d{1,2})?\s?(?:€|euros?\b|\$|£|USD\b|EUR\b))", re.I)
+PERCENT = re.compile(r"[-–]?\s?\d{1,3}\s?%")
+PROMO_CODE = re.compile(r"\b(?:code|coupon)\s*:?\s*[«\"']?\s*([A-Z][A-Z0-9]{3,}\d*)\b")
+SUBJECTS = frozenset({"vous", "nous", "on", "je", "j'", "tu", "il", "elle", "ils", "elles", "qui", "que", "qu'",
+                      "ne", "n'", "y", "en", "se", "s'", "vous-même", "ce", "ça", "cela"})
+INFINITIVE = re.compile(r"(?:er|ir|re|oir)$")
+CLAUSE_BREAK = re.compile(r"[.!?…:;\n•|—–-]\s*$|^\s*$")
+EN_IMPERATIVE_LEADS = frozenset({"now", "so", "just", "and", "then", "go", "please", "also", "quick", "simply"})
+
+
+def _french_lookup(post: Post) -> LemmaLookup:
+    return lemma_lookup(installed_pipeline(post.config.pipelines["fr"]))
+
+
+def _previous_word(post: Post, spans: list[Span], index: int) -> str | None:
+    """The word before ``spans[index]`` in the same clause, or None at the start of a clause."""
+    if index == 0:
+        return None
+    previous = spans[index - 1]
+    if CLAUSE_BREAK.search(post.text[previous.end:spans[index].start]):
+        return None
+    return previous.text.lower()
+
+
+def french_imperatives(post: Post) -> list[Span]:
+    """Second-person plural and first-person plural imperatives (« Achetez », « Profitez-en », « Foncez »).
+
+    The French tagger misses sentence-initial imperatives, so this reads the lemmatizer's lookup table:
+    a form in -ez/-ons whose lemma is an infinitive, with no subject pronoun before it and no inversion.
+    """
+    def compute(post: Post) -> list[Span]:
+        lookup = _french_lookup(post)
+        found = []
+        tokens = words(post.text)
+        for index, token in enumerate(tokens):
+            base, _, suffix = token.text.lower().replace("’", "'").partition("-")
+            if not base.endswith(("ez", "ons")) or suffix in {"vous", "nous", "on", "t-on", "t-il", "t-elle"}:
+                continue
+            lemma = lookup.get(base, "")
+            if not INFINITIVE.search(lemma) or lemma == base:
+                continue
+            if _previous_word(post, tokens, index) in SUBJECTS:
+                continue
+            found.append(Span(token.start, token.start + len(base), post.text[token.start:token.start + len(base)]))
+        return found
+
+    return post.shared("fr.imperatives", compute)
+
+
+def purchase_calls(post: Post) -> list[Span]:
+    """Imperative purchase calls to action (« Achetez », « Commandez-le », "Buy", "Shop now", "Grab yours")."""
+    def compute(post: Post) -> list[Span]:
+        if post.lang == "fr":
+            lookup = _french_lookup(post)
+            lemmas = set(terms("fr", "commercial", "purchase_lemmas"))
+            calls = [span for span in french_imperatives(post) if lookup.get(span.text.lower()) in lemmas]
+            calls += _clause_initial(post, find("fr", "commercial", "purchase_phrases", post.text),
+                                     anywhere=lambda phrase: "-" in phrase or " " in phrase)
+        else:
+            calls = _clause_initial(post, find("en", "commercial", "purchase_verbs", post.text),
+                                    anywhere=lambda phrase: " " in phrase)
+        return _dedupe(calls)
+
+    return post.shared("purchase_calls", compute)
+
+
+def _clause_initial(post: Post, matches: Iterable[re.Match[str]], *, anywhere) -> list[Span]:
+    """Matches that open a clause (or that are unambiguous anywhere): imperatives, not nouns."""
+    tokens = words(post.text)
+    starts = {token.start: index for index, token in enumerate(tokens)}
+    found = []
+    for match in matches:
+        phrase = match.group().lower()
+        index = starts.get(match.start())
+        if anywhere(phrase):
+            found.append(Span(match.start(), match.end(), match.group()))
+            continue
+        if index is None:
+            continue
+        previous = _previous_word(post, tokens, index)
+        if previous is None or (post.lang == "en" and previous in EN_IMPERATIVE_LEADS):
+            found.append(Span(match.start(), match.end(), match.group()))
+    return found
+
+
+def _dedupe(spans: list[Span]) -> list[Span]:
+    result: list[Span] = []
+    for span in sorted(spans, key=lambda span: (span.start, -span.end)):
+        if not result or span.start >= result[-1].end:
+            result.append(span)
+    return result
+
+
+def sales_terms(post: Post) -> list[Span]:
+    """Promotional vocabulary, prices, percentages and promo codes."""
+    def compute(post: Post) -> list[Span]:
+        found = [Span(m.start(), m.end(), m.group()) for m in find(post.lang, "commercial", "promo", post.text)]
+        for pattern in (PRICE, PERCENT, PROMO_CODE):
+            found += [Span(m.start(), m.end(), m.group()) for m in pattern.finditer(post.text)]
+        return _dedupe(found)
+
+    return post.shared("sales_terms", compute)
+
+
+def urgency_terms(post: Post) -> list[Span]:
+    def compute(post: Post) -> list[Span]:
+        found = find(post.lang, "commercial", "urgency", post.text)
+        found += find(post.lang, "commercial", "urgency_patterns", post.text, regex=True)
+        return _dedupe([Span(m.start(), m.end(), m.group()) for m in found])
+
+    return post.shared("urgency_terms", compute)
+
+
+def pronouns(post: Post, key: str) -> list[Span]:
+    """Matches of the ``[impersonal] key`` list (reader, speaker, brand_side, reader_tu, reader_vous)."""
+    def compute(post: Post) -> list[Span]:
+        return [Span(m.start(), m.end(), m.group()) for m in find(post.lang, "impersonal", key, post.text)]
+
+    return post.shared(f"pronouns.{key}", compute)
+
+
+def addresses_reader(post: Post) -> bool:
+    """The reader is addressed: a second-person pronoun, or (in French) a -ez imperative."""
+    if pronouns(post, "reader"):
+        return True
+    return post.lang == "fr" and any(span.text.lower().endswith("ez") for span in french_imperatives(post))
+
+
+def word_count(post: Post) -> int:
+    return post.shared("word_count", lambda post: len(words(post.text)))

@@ -1,0 +1,70 @@
+"""Text facts the rules share: URLs, hashtags, mentions, emoji, words, sentences (with their spans)."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+URL = re.compile(r"(?:https?://|www\.)[^\s<>\"')\]]+|\b[a-z0-9-]+\.(?:to|ly|gl|me|co|io|com|fr)/[^\s<>\"')\]]*",
+                 re.IGNORECASE)
+HASHTAG = re.compile(r"(?<![\w&/#])#[^\W\d_][\w-]*|(?<![\w&/#])#\d+[^\W\d_][\w-]*", re.UNICODE)
+MENTION = re.compile(r"(?<![\w@./])@[A-Za-z0-9_][A-Za-z0-9_.]*", re.UNICODE)
+WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*", re.UNICODE)
+EMOJI = re.compile(
+    "(?:[\U0001F1E6-\U0001F1FF]{2}|[\U0001F000-\U0001FAFF\u2600-\u27BF\u2B00-\u2BFF\u2300-\u23FF]"
+    "[\uFE0F\U0001F3FB-\U0001F3FF]*(?:\u200D[\U0001F000-\U0001FAFF\u2600-\u27BF][\uFE0F]?)*)"
+)
+SENTENCE_END = re.compile(r"(?<=[.!?…])\s+|\n+")
+
+
+@dataclass(frozen=True)
+class Span:
+    start: int
+    end: int
+    text: str
+
+
+def spans(pattern: re.Pattern[str], text: str) -> list[Span]:
+    return [Span(match.start(), match.end(), match.group()) for match in pattern.finditer(text)]
+
+
+def words(text: str) -> list[Span]:
+    """Words outside URLs, hashtags and mentions."""
+    masked = mask(text, URL, HASHTAG, MENTION)
+    return spans(WORD, masked)
+
+
+def mask(text: str, *patterns: re.Pattern[str]) -> str:
+    """``text`` with every match of ``patterns`` blanked out (same length, so offsets still hold)."""
+    for pattern in patterns:
+        text = pattern.sub(lambda match: " " * len(match.group()), text)
+    return text
+
+
+def sentences(post) -> list[Span]:
+    """Sentences from the pipeline's sentence splitter when it ran, else from punctuation and line breaks."""
+    doc = post.doc
+    if doc is not None and doc.has_annotation("SENT_START"):
+        return [Span(sent.start_char, sent.end_char, sent.text) for sent in doc.sents if sent.text.strip()]
+    result, start = [], 0
+    for match in SENTENCE_END.finditer(post.text):
+        if post.text[start:match.start()].strip():
+            result.append(Span(start, match.start(), post.text[start:match.start()]))
+        start = match.end()
+    if post.text[start:].strip():
+        result.append(Span(start, len(post.text), post.text[start:]))
+    return result
+
+
+def trailing_hashtag_block(text: str) -> list[Span]:
+    """The hashtags that end the post (with nothing but spaces or emoji between them)."""
+    tags = spans(HASHTAG, text)
+    block: list[Span] = []
+    end = len(text.rstrip())
+    for tag in reversed(tags):
+        between = text[tag.end:end]
+        if between.strip() and not EMOJI.fullmatch(between.strip()) and not re.fullmatch(r"[\s.!,]*", between):
+            break
+        block.insert(0, tag)
+        end = tag.start
+    return block
