@@ -36,9 +36,10 @@ def _key(name: str) -> str:
     return name.replace("-", "_")
 
 
-def _as_tuple(value: Any, where: str) -> tuple[str, ...]:
+def _as_tuple(value: Any, where: str, *, split: bool = True) -> tuple[str, ...]:
+    """A list of strings; a single string is split on commas and spaces (selectors) or kept whole (names)."""
     if isinstance(value, str):
-        value = [part for part in value.replace(",", " ").split() if part]
+        value = [part for part in value.replace(",", " ").split() if part] if split else [value]
     if not isinstance(value, list | tuple) or not all(isinstance(item, str) for item in value):
         raise ConfigError(f"{where}: expected a list of strings, got {value!r}")
     return tuple(value)
@@ -133,9 +134,12 @@ class Config:
             raise ConfigError(f"{source}: unknown key(s) {', '.join(sorted(unknown))} in [tool.edito]; "
                               f"expected {', '.join(sorted(TOP_LEVEL_KEYS))}")
         values: dict[str, Any] = {"source": source}
-        for name in ("select", "ignore", "extend-select", "brand", "partners"):
+        for name in ("select", "ignore", "extend-select"):
             if name in data:
                 values[_key(name)] = _as_tuple(data[name], f"{source}: {name}")
+        for name in ("brand", "partners"):
+            if name in data:
+                values[name] = _as_tuple(data[name], f"{source}: {name}", split=False)
         if "fail-on" in data:
             values["fail_on"] = _severity(data["fail-on"], f"{source}: fail-on")
         if "voice" in data:

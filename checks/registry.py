@@ -3,7 +3,8 @@
 A rule's docstring has four sections, each a heading line followed by text: ``What it does``,
 ``Why it matters``, ``Example`` and ``Use instead``. The Example and Use-instead sections hold one or
 more fenced ``post`` blocks; a block may open with front matter (``lang: fr``, ``channel: x``,
-``sponsorship: paid``…) ended by a ``---`` line. The tests run every Example (it must fire the rule)
+``sponsorship: paid``…) ended by a ``---`` line; in the post, a single line break is a wrap (read as a
+space) and a blank line is a real line break. The tests run every Example (it must fire the rule)
 and every Use-instead (it must not).
 """
 
@@ -64,7 +65,9 @@ def _parse_block(block: str) -> DocExample:
                 meta.setdefault("config", {})[key.removeprefix("config.")] = value
             elif key:
                 meta[key] = value
-    return DocExample(block.rstrip("\n"), meta)
+    # Docstrings wrap long lines: a single line break is a space, a blank line a real line break.
+    paragraphs = [" ".join(line.strip() for line in part.splitlines()) for part in block.strip("\n").split("\n\n")]
+    return DocExample("\n".join(paragraphs), meta)
 
 
 class Rule:

@@ -9,16 +9,33 @@ from collections.abc import Iterable
 from checks.lexicons import find, terms
 from checks.nlp import LemmaLookup, installed_pipeline, lemma_lookup
 from checks.post import Post
-from checks.text import Span, words
+from checks.text import EMOJI, Span, words
 
 PRICE = re.compile(r"(?:[$€£]\s?\d+(?:[.,]\d{1,2})?|\d+(?:[.,]\d{1,2})?\s?(?:€|euros?\b|\$|£|USD\b|EUR\b))", re.I)
 PERCENT = re.compile(r"[-–]?\s?\d{1,3}\s?%")
 PROMO_CODE = re.compile(r"\b(?:code|coupon)\s*:?\s*[«\"']?\s*([A-Z][A-Z0-9]{3,}\d*)\b")
-SUBJECTS = frozenset({"vous", "nous", "on", "je", "j'", "tu", "il", "elle", "ils", "elles", "qui", "que", "qu'",
-                      "ne", "n'", "y", "en", "se", "s'", "vous-même", "ce", "ça", "cela"})
+# Before a verb form, these make it anything but an imperative: a subject (« vous achetez »), a
+# determiner (« le rendez-vous »), a negation or pronoun of a conjugated verb.
+NOT_BEFORE_IMPERATIVE = frozenset({
+    "vous", "nous", "on", "je", "j'", "tu", "il", "elle", "ils", "elles", "qui", "que", "qu'", "ne", "n'", "y",
+    "en", "se", "s'", "vous-même", "ce", "ça", "cela", "le", "la", "les", "l'", "un", "une", "des", "du", "au",
+    "aux", "cet", "cette", "ces", "mon", "ton", "son", "notre", "votre", "leur", "nos", "vos", "leurs",
+})
 INFINITIVE = re.compile(r"(?:er|ir|re|oir)$")
-CLAUSE_BREAK = re.compile(r"[.!?…:;\n•|—–-]\s*$|^\s*$")
-EN_IMPERATIVE_LEADS = frozenset({"now", "so", "just", "and", "then", "go", "please", "also", "quick", "simply"})
+CLAUSE_BREAK = re.compile(r"[.!?…:;,\n•|—–()«»\"]")
+# Words after which an imperative may still open its clause ("… and grab", « … et fonce »).
+IMPERATIVE_LEADS = {
+    "en": frozenset({"now", "so", "just", "and", "then", "go", "please", "also", "quick", "simply"}),
+    "fr": frozenset({"et", "puis", "alors", "ou", "donc", "vite", "maintenant"}),
+}
+# What follows an English imperative of purchase ("Buy the…", "Shop now", "Order before…"), unlike a noun
+# ("Book club is back", "Shop hours").
+EN_OBJECT_START = re.compile(
+    r"^\s*(?:[!,.:;…]|$|(?:the|a|an|your|yours|our|it|them|one|this|these|that|those|now|today|tonight|here|"
+    r"online|before|while|at|with|for|on|up|out|in|early|fast|quickly|all|some|more|two|three|yours|tickets?|"
+    r"seats?|tables?|gifts?)\b)",
+    re.IGNORECASE,
+)
 
 
 def _french_lookup(post: Post) -> LemmaLookup:
@@ -30,9 +47,18 @@ def _previous_word(post: Post, spans: list[Span], index: int) -> str | None:
     if index == 0:
         return None
     previous = spans[index - 1]
-    if CLAUSE_BREAK.search(post.text[previous.end:spans[index].start]):
+    gap = post.text[previous.end:spans[index].start]
+    if CLAUSE_BREAK.search(gap) or EMOJI.search(gap):
         return None
     return previous.text.lower()
+
+
+SENTENCE_END = re.compile(r"[.!?…\n]")
+
+
+def _in_question(text: str, offset: int) -> bool:
+    end = SENTENCE_END.search(text, offset)
+    return end is not None and end.group() == "?"
 
 
 def french_imperatives(post: Post) -> list[Span]:
@@ -47,12 +73,14 @@ def french_imperatives(post: Post) -> list[Span]:
         tokens = words(post.text)
         for index, token in enumerate(tokens):
             base, _, suffix = token.text.lower().replace("’", "'").partition("-")
-            if not base.endswith(("ez", "ons")) or suffix in {"vous", "nous", "on", "t-on", "t-il", "t-elle"}:
+            if not base.endswith(("ez", "ons")) or suffix in {"on", "t-on", "t-il", "t-elle"}:
                 continue
+            if suffix in {"vous", "nous"} and _in_question(post.text, token.end):
+                continue  # inversion (« Voulez-vous… ? »), not a reflexive imperative (« Inscrivez-vous »)
             lemma = lookup.get(base, "")
             if not INFINITIVE.search(lemma) or lemma == base:
                 continue
-            if _previous_word(post, tokens, index) in SUBJECTS:
+            if _previous_word(post, tokens, index) in NOT_BEFORE_IMPERATIVE:
                 continue
             found.append(Span(token.start, token.start + len(base), post.text[token.start:token.start + len(base)]))
         return found
@@ -91,8 +119,11 @@ def _clause_initial(post: Post, matches: Iterable[re.Match[str]], *, anywhere) -
         if index is None:
             continue
         previous = _previous_word(post, tokens, index)
-        if previous is None or (post.lang == "en" and previous in EN_IMPERATIVE_LEADS):
-            found.append(Span(match.start(), match.end(), match.group()))
+        if previous is not None and previous not in IMPERATIVE_LEADS[post.lang]:
+            continue
+        if post.lang == "en" and not EN_OBJECT_START.match(post.text[match.end():match.end() + 20]):
+            continue
+        found.append(Span(match.start(), match.end(), match.group()))
     return found
 
 
@@ -115,10 +146,14 @@ def sales_terms(post: Post) -> list[Span]:
     return post.shared("sales_terms", compute)
 
 
+NEGATED = re.compile(r"(?:\bno|\bnot|\bpas de|\bsans|\bjamais|\bnever)\s+(?:\w+\s+)?$", re.IGNORECASE)
+
+
 def urgency_terms(post: Post) -> list[Span]:
     def compute(post: Post) -> list[Span]:
         found = find(post.lang, "commercial", "urgency", post.text)
         found += find(post.lang, "commercial", "urgency_patterns", post.text, regex=True)
+        found = [m for m in found if not NEGATED.search(post.text[max(0, m.start() - 20):m.start()])]
         return _dedupe([Span(m.start(), m.end(), m.group()) for m in found])
 
     return post.shared("urgency_terms", compute)
@@ -127,7 +162,9 @@ def urgency_terms(post: Post) -> list[Span]:
 def pronouns(post: Post, key: str) -> list[Span]:
     """Matches of the ``[impersonal] key`` list (reader, speaker, brand_side, reader_tu, reader_vous)."""
     def compute(post: Post) -> list[Span]:
-        return [Span(m.start(), m.end(), m.group()) for m in find(post.lang, "impersonal", key, post.text)]
+        # "US" in capitals is the country, not the pronoun.
+        return [Span(m.start(), m.end(), m.group()) for m in find(post.lang, "impersonal", key, post.text)
+                if m.group() != "US"]
 
     return post.shared(f"pronouns.{key}", compute)
 

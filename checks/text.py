@@ -45,7 +45,7 @@ def sentences(post) -> list[Span]:
     """Sentences from the pipeline's sentence splitter when it ran, else from punctuation and line breaks."""
     doc = post.doc
     if doc is not None and doc.has_annotation("SENT_START"):
-        return [Span(sent.start_char, sent.end_char, sent.text) for sent in doc.sents if sent.text.strip()]
+        return [line for sent in doc.sents for line in _lines(sent.start_char, sent.text) if line.text.strip()]
     result, start = [], 0
     for match in SENTENCE_END.finditer(post.text):
         if post.text[start:match.start()].strip():
@@ -53,6 +53,16 @@ def sentences(post) -> list[Span]:
         start = match.end()
     if post.text[start:].strip():
         result.append(Span(start, len(post.text), post.text[start:]))
+    return result
+
+
+def _lines(offset: int, text: str) -> list[Span]:
+    """A sentence cut at its line breaks: in a post, a new line ends a sentence (lists, bullets)."""
+    result, start = [], 0
+    for match in re.finditer(r"\n+", text):
+        result.append(Span(offset + start, offset + match.start(), text[start:match.start()]))
+        start = match.end()
+    result.append(Span(offset + start, offset + len(text), text[start:]))
     return result
 
 

@@ -21,9 +21,8 @@ def _phrase_pattern(phrase: str) -> str:
     wildcard = phrase.endswith("*")
     phrase = phrase.rstrip("*").replace("’", "'")
     body = re.escape(phrase).replace("'", "['’]").replace(r"\ ", r"\s+")
-    start = r"(?<![\w#@])" if phrase[:1].isalnum() or phrase[:1] in "#@" else ""
-    if phrase[:1] in "#@":
-        start = r"(?<![\w#@])"
+    # Not inside a word, a tag or a compound: "free" is not found in "gluten-free", nor « vous » in « rendez-vous ».
+    start = r"(?<![\w#@-])" if phrase[:1].isalnum() or phrase[:1] in "#@" else ""
     end = r"\w*" if wildcard else (r"(?![\w])" if phrase[-1:].isalnum() else "")
     return start + body + end
 

@@ -6,7 +6,7 @@ import re
 from collections.abc import Iterator
 
 from checks.finding import Finding
-from checks.lexicons import find
+from checks.lexicons import find, terms
 from checks.post import Post
 from checks.registry import Rule, register
 from checks.signals import purchase_calls, sales_terms, urgency_terms, word_count
@@ -261,7 +261,9 @@ class HypeAndOverPromise(Rule):
     }}
 
     def check(self, post: Post, options: dict) -> Iterator[Finding]:
-        for match in find(post.lang, "commercial", "hype_strong", post.text):
+        strong = find(post.lang, "commercial", "hype_strong", post.text)
+        strong += find(post.lang, "commercial", "hype_patterns", post.text, regex=True)
+        for match in sorted(strong, key=lambda match: match.start()):
             yield self.finding(post, match.start(), match.end(), phrase=match.group())
         weak = find(post.lang, "commercial", "hype_weak", post.text)
         if len(weak) >= options["min_weak"]:
@@ -271,10 +273,7 @@ class HypeAndOverPromise(Rule):
 
 CAPS_WORD = re.compile(r"(?<![\w#@])[A-ZÀ-ÖØ-Þ]{3,}(?![\w])")
 EXCLAMATIONS = re.compile(r"[!?]*!{3,}[!?]*|(?:[!?]{2,}){2,}")
-SHORT_SHOUTS = frozenset(
-    "new now off sale free buy shop top hot wow omg yes all fin vite tout prix top non oui the and you"
-    " get win big".split()
-)
+VOWELS = re.compile(r"[AEIOUYÀÂÄÉÈÊËÎÏÔÖÙÛÜ]")
 
 
 @register
@@ -334,9 +333,10 @@ class Shouting(Rule):
 
     def check(self, post: Post, options: dict) -> Iterator[Finding]:
         text = mask(post.text, URL, MENTION, HASHTAG)
-        brand_words = {word.upper() for name in post.config.brand for word in name.split()}
-        caps = [m for m in CAPS_WORD.finditer(text)
-                if m.group() not in brand_words and (len(m.group()) >= 5 or m.group().lower() in SHORT_SHOUTS)]
+        not_shouts = {word.upper() for name in post.config.brand for word in name.split()}
+        not_shouts |= {acronym.upper() for acronym in terms(post.lang, "commercial", "acronyms")}
+        # A word in capitals with no vowel (SNCF, PDF) or a known acronym is not shouting.
+        caps = [m for m in CAPS_WORD.finditer(text) if m.group() not in not_shouts and VOWELS.search(m.group())]
         if len(caps) >= options["min_caps_words"]:
             yield self.finding(post, caps[0].start(), caps[-1].end(), count=len(caps))
         for run in EXCLAMATIONS.finditer(post.text):

@@ -263,7 +263,8 @@ class BroadcastOnly(Rule):
         yield self.finding(post, 0, 0, objective=post.objective)
 
 
-TU_IMPERATIVE = re.compile(r"\b\w+-(?:toi|te|moi)\b", re.I)
+# « Régale-toi », « Dis-moi » (tu), but not « Dites-moi » or « Rejoignez-nous » (vous).
+TU_IMPERATIVE = re.compile(r"\b\w+(?<!ez)(?<!dites)(?<!faites)-(?:toi|moi)\b", re.I)
 
 
 @register

@@ -1,0 +1,1 @@
+"""Runnable benchmarks: ``python -m bench NAME``; each prints its figures as JSON."""

@@ -1,0 +1,117 @@
+"""``python -m bench lint [--posts N] [--rounds R]``: the checker's speed on French posts, on one core.
+
+Figures (JSON on stdout): posts/s for bare ``nlp.pipe`` with the same components and for ``lint_many``
+and their ratio (runs interleaved, medians), warm single-post latency p50/p95, ``edito lint`` cold
+start on one post, and proselint on the same texts as a side-by-side peer.
+"""
+
+from __future__ import annotations
+
+import os
+
+# One core, one thread: set before numpy / spaCy are imported.
+for variable in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS"):
+    os.environ.setdefault(variable, "1")
+if hasattr(os, "sched_setaffinity"):
+    os.sched_setaffinity(0, {min(os.sched_getaffinity(0))})
+
+import argparse  # noqa: E402
+import json  # noqa: E402
+import statistics  # noqa: E402
+import subprocess  # noqa: E402
+import sys  # noqa: E402
+import tempfile  # noqa: E402
+import time  # noqa: E402
+from pathlib import Path  # noqa: E402
+
+ROOT = Path(__file__).resolve().parent.parent
+CORPUS = ROOT / "tests" / "corpus" / "fr.jsonl"
+
+
+def french_posts(count: int) -> list[dict]:
+    """Realistic French posts: the labelled corpus, cycled to ``count`` (each copy slightly varied)."""
+    entries = [json.loads(line) for line in CORPUS.read_text(encoding="utf-8").splitlines() if line.strip()]
+    return [
+        {**entry, "text": entry["text"] + ("" if index < len(entries) else f" ({index // len(entries)})")}
+        for index, entry in ((i, entries[i % len(entries)]) for i in range(count))
+    ]
+
+
+def _timed(function) -> float:
+    start = time.perf_counter()
+    function()
+    return time.perf_counter() - start
+
+
+def bench_lint(posts_count: int, rounds: int) -> dict:
+    from checks import Linter, PostInput
+
+    posts = french_posts(posts_count)
+    inputs = [PostInput(text=p["text"], channel=p.get("channel"), meta=p.get("meta") or {}) for p in posts]
+    texts = [p["text"] for p in posts]
+    linter = Linter()
+    nlp = linter.nlp("fr")
+    list(linter.lint_many(inputs[:200]))  # warm-up: pipelines, lexicons, lookups
+    bare_times, lint_times = [], []
+    for _ in range(rounds):
+        bare_times.append(_timed(lambda: [None for _ in nlp.pipe(texts, batch_size=256)]))
+        lint_times.append(_timed(lambda: [None for _ in linter.lint_many(inputs)]))
+    bare, ours = statistics.median(bare_times), statistics.median(lint_times)
+    latencies = []
+    for post in inputs[:300]:
+        start = time.perf_counter()
+        next(linter.lint_many([post]))
+        latencies.append((time.perf_counter() - start) * 1000)
+    latencies.sort()
+    return {
+        "posts": len(inputs),
+        "components": sorted(nlp.pipe_names),
+        "bare_nlp_pipe_posts_per_s": round(len(texts) / bare, 1),
+        "lint_many_posts_per_s": round(len(texts) / ours, 1),
+        "lint_over_bare_ratio": round(ours / bare, 3),
+        "single_post_latency_ms": {"p50": round(latencies[len(latencies) // 2], 2),
+                                   "p95": round(latencies[int(len(latencies) * 0.95)], 2)},
+        "proselint": bench_proselint(texts[: min(len(texts), 300)], len(texts) / ours),
+    }
+
+
+def bench_proselint(texts: list[str], our_rate: float) -> dict:
+    try:
+        from proselint.checks import __register__
+        from proselint.config import DEFAULT
+        from proselint.registry import CheckRegistry
+        from proselint.tools import LintFile
+    except ImportError as error:
+        return {"skipped": f"proselint not importable: {error}"}
+    CheckRegistry().register_many(__register__)
+    LintFile("warm-up", texts[0]).lint(DEFAULT)
+    elapsed = _timed(lambda: [LintFile(f"post-{i}", text).lint(DEFAULT) for i, text in enumerate(texts)])
+    rate = len(texts) / elapsed
+    return {"posts": len(texts), "posts_per_s": round(rate, 1), "edito_over_proselint_speed": round(our_rate / rate, 2)}
+
+
+def bench_cold_start(runs: int = 3) -> dict:
+    edito = Path(sys.executable).with_name("edito")
+    with tempfile.TemporaryDirectory() as folder:
+        post = Path(folder) / "post.txt"
+        post.write_text("SOLDES !!! Achetez maintenant, dernière chance, livraison offerte !", encoding="utf-8")
+        times = [_timed(lambda: subprocess.run([str(edito), "lint", "--no-progress", str(post)],
+                                               capture_output=True, cwd=folder)) for _ in range(runs)]
+    return {"edito_lint_one_post_cold_s": round(statistics.median(times), 2), "runs": runs}
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m bench")
+    sub = parser.add_subparsers(dest="name", required=True)
+    lint_parser = sub.add_parser("lint", help="checker throughput, ratio to bare spaCy, latency, cold start")
+    lint_parser.add_argument("--posts", type=int, default=1500)
+    lint_parser.add_argument("--rounds", type=int, default=3)
+    args = parser.parse_args(argv)
+    if args.name == "lint":
+        figures = bench_lint(args.posts, args.rounds) | {"cold_start": bench_cold_start()}
+        print(json.dumps({"benchmark": "lint", "cpu_cores_used": 1, **figures}, indent=2))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
