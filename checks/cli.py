@@ -14,15 +14,18 @@ import re
 import sys
 from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
-from typing import Any, TextIO
+from typing import TYPE_CHECKING, Any, TextIO
 
 from checks.config import Config, ConfigError
 from checks.engine import BATCH_SIZE, InputError, lint_many
-from checks.finding import Severity
+from checks.finding import Severity, docs_url
 from checks.formatters import FORMATS
 from checks.nlp import PipelineMissingError
 from checks.post import PostInput
 from checks.registry import FAMILIES, Rule, all_rules, get_rule
+
+if TYPE_CHECKING:
+    from checks.formatters import Report
 
 PROG = "edito"
 PROGRESS_MIN_POSTS = 20
@@ -92,7 +95,7 @@ def load_config(args: argparse.Namespace) -> Config:
     config = Config.from_file(args.config) if args.config else Config.discover(Path.cwd())
     return config.with_flags(
         select=tuple(args.select) if args.select else None,
-        ignore_more=tuple(args.ignore) if args.ignore else None,
+        ignore=tuple(args.ignore) if args.ignore else None,
         extend_select=tuple(args.extend_select) if args.extend_select else None,
         fail_on=Severity(args.fail_on) if args.fail_on else None,
         lang=args.lang,
@@ -120,7 +123,7 @@ def _with_progress(results: Iterable[Any], total: int) -> Iterator[Any]:
             progress.advance(task)
 
 
-def check(posts: list[PostInput], config: Config, *, progress: bool) -> list[Any]:
+def check(posts: list[PostInput], config: Config, *, progress: bool) -> list[Report]:
     from checks.formatters import Report
 
     results = lint_many(posts, config=config, batch_size=PROGRESS_BATCH_SIZE if progress else BATCH_SIZE)
@@ -158,8 +161,6 @@ def _jsonable(value: Any) -> Any:
 
 
 def rule_entry(rule: Rule) -> dict[str, Any]:
-    from checks.finding import docs_url
-
     return {"code": rule.code, "name": rule.name, "family": rule.family, "severity": str(rule.severity),
             "summary": _summary(rule), "options": dict(rule.options), "url": docs_url(rule.code)}
 
@@ -215,6 +216,9 @@ def main(argv: list[str] | None = None) -> int:
         args = build_parser().parse_args(argv)
     except SystemExit as done:  # --help, or a usage error already printed
         return done.code if isinstance(done.code, int) else 0
+    for stream in (sys.stdout, sys.stderr):  # a console that cannot show « » or emoji gets escapes, not a crash
+        if hasattr(stream, "reconfigure"):
+            stream.reconfigure(errors="backslashreplace")
     try:
         return args.handler(args)
     except (InputError, ConfigError, PipelineMissingError) as error:

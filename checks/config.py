@@ -117,12 +117,15 @@ class Config:
         return severity
 
     def with_flags(self, **flags: Any) -> Config:
-        """Command-line flags on top of the file's settings (None means "not given")."""
+        """Command-line flags on top of the file's settings (None means "not given").
+
+        As in ruff, ``select`` replaces the file's selection while ``ignore`` and ``extend_select``
+        add to the file's lists.
+        """
         given = {name: value for name, value in flags.items() if value is not None}
-        if "extend_select" in given:
-            given["extend_select"] = self.extend_select + tuple(given["extend_select"])
-        if "ignore_more" in given:
-            given["ignore"] = self.ignore + tuple(given.pop("ignore_more"))
+        for name in ("ignore", "extend_select"):
+            if name in given:
+                given[name] = getattr(self, name) + tuple(given[name])
         return replace(self, **given)
 
     # --- loading ------------------------------------------------------------------------------------

@@ -13,7 +13,6 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from checks.lexicons import matcher
 
 
 @dataclass(frozen=True)
@@ -59,7 +58,7 @@ AFFILIATE_LINK = re.compile(
 )
 
 
-def terms_for(jurisdiction: str, extra_clear: tuple[str, ...] = ()) -> tuple[re.Pattern[str], re.Pattern[str]]:
-    """Compiled (clear, ambiguous) matchers for a jurisdiction, with the workspace's extra clear terms."""
+def terms_for(jurisdiction: str, extra_clear: tuple[str, ...] = ()) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """The (clear, ambiguous) terms of a jurisdiction, with the workspace's extra clear terms."""
     rules = JURISDICTIONS[jurisdiction]
-    return matcher(rules.clear + tuple(extra_clear)), matcher(rules.ambiguous)
+    return rules.clear + tuple(extra_clear), rules.ambiguous

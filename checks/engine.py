@@ -46,6 +46,7 @@ class Linter:
     def __init__(self, config: Config | None = None):
         self.config = config or Config()
         self.rules = [rule for rule in all_rules() if rule.family in PER_POST_FAMILIES]
+        self._active: dict[str | None, list[tuple[Rule, dict[str, Any]]]] = {}
         self._components = frozenset().union(
             *(rule.needs for rule in self.rules if self._selected_anywhere(rule))
         )
@@ -69,14 +70,20 @@ class Linter:
             raise InputError(f"language {lang!r} is not supported (fr or en)")
         return detect_language(post.text)
 
+    def active_rules(self, channel: str | None) -> list[tuple[Rule, dict[str, Any]]]:
+        """The rules selected for a channel, with their options (worked out once per channel)."""
+        if channel not in self._active:
+            self._active[channel] = [(rule, self.config.options_for(rule, channel)) for rule in self.rules
+                                     if self.config.is_selected(rule, channel)]
+        return self._active[channel]
+
     def check_doc(self, post: PostInput, lang: str, doc) -> list[Finding]:
         silenced = _silenced(post.meta)
         analysed = Post(text=post.text, lang=lang, channel=post.channel, meta=post.meta, config=self.config, doc=doc)
         findings: list[Finding] = []
-        for rule in self.rules:
-            if not self.config.is_selected(rule, post.channel) or _is_silenced(rule, silenced):
-                continue
-            findings.extend(rule.check(analysed, self.config.options_for(rule, post.channel)))
+        for rule, options in self.active_rules(post.channel):
+            if not _is_silenced(rule, silenced):
+                findings.extend(rule.check(analysed, options))
         return sorted(findings, key=lambda finding: (finding.start, finding.end, finding.code))
 
     def lint_many(self, posts: Iterable[PostInput | str], *, batch_size: int = BATCH_SIZE

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import os
 from dataclasses import asdict, dataclass
 from enum import StrEnum
 from typing import Any
 
-DOCS_BASE_URL = "https://edito.example/docs/rules"
+# Where a finding's docs link points: the rules reference shipped in docs/rules.md, or the team's
+# hosted copy (EDITO_DOCS_URL=https://docs.example.com/rules#).
+DOCS_BASE_URL = os.environ.get("EDITO_DOCS_URL", "docs/rules.md#")
 
 
 class Severity(StrEnum):
@@ -60,4 +63,4 @@ class Finding:
 
 
 def docs_url(code: str) -> str:
-    return f"{DOCS_BASE_URL}/{code}"
+    return f"{DOCS_BASE_URL}{code.lower()}"

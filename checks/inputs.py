@@ -217,7 +217,14 @@ def _columns(header: list[str], source: str) -> dict[str, int]:
     return columns
 
 
-def read_csv(text: str, source: str, defaults: Mapping[str, str | None]) -> Iterator[PostInput]:
+def read_csv(text: str, source: str, defaults: Mapping[str, str | None]) -> list[PostInput]:
+    try:
+        return list(_csv_posts(text, source, defaults))
+    except csv.Error as error:  # for example a cell over the csv module's size limit
+        raise InputFileError(f"{source}: not a readable CSV file ({error})") from None
+
+
+def _csv_posts(text: str, source: str, defaults: Mapping[str, str | None]) -> Iterator[PostInput]:
     lines = text.split("\n")
     skipped = 0
     sep_line = _SEP_LINE.match(lines[0])
@@ -262,7 +269,7 @@ def read_csv(text: str, source: str, defaults: Mapping[str, str | None]) -> Iter
 def _read_text(text: str, source: str, defaults: Mapping[str, str | None]) -> list[PostInput]:
     suffix = Path(source).suffix.lower()
     if suffix == ".csv":
-        return list(read_csv(text, source, defaults))
+        return read_csv(text, source, defaults)
     if suffix == ".md":
         return [read_markdown(text, source, defaults)]
     return [_post(text, {}, lambda key: source, source=source, line=1, column=1, default_id=None,

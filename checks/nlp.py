@@ -20,11 +20,11 @@ class PipelineMissingError(RuntimeError):
     """No installed spaCy pipeline for a language."""
 
 
-def installed_pipeline(candidates: Iterable[str]) -> str:
+@lru_cache(maxsize=16)
+def installed_pipeline(candidates: tuple[str, ...]) -> str:
     """The first installed package among ``candidates`` (the official name comes first)."""
     import spacy
 
-    candidates = tuple(candidates)
     for name in candidates:
         if spacy.util.is_package(name):
             return name

@@ -53,6 +53,7 @@ def _previous_word(post: Post, spans: list[Span], index: int) -> str | None:
     return previous.text.lower()
 
 
+NOUNS = frozenset({"rendez-vous"})  # hyphenated forms that look like imperatives but are nouns
 SENTENCE_END = re.compile(r"[.!?…\n]")
 
 
@@ -72,8 +73,9 @@ def french_imperatives(post: Post) -> list[Span]:
         found = []
         tokens = words(post.text)
         for index, token in enumerate(tokens):
-            base, _, suffix = token.text.lower().replace("’", "'").partition("-")
-            if not base.endswith(("ez", "ons")) or suffix in {"on", "t-on", "t-il", "t-elle"}:
+            lowered = token.text.lower().replace("’", "'")
+            base, _, suffix = lowered.partition("-")
+            if not base.endswith(("ez", "ons")) or suffix in {"on", "t-on", "t-il", "t-elle"} or lowered in NOUNS:
                 continue
             if suffix in {"vous", "nous"} and _in_question(post.text, token.end):
                 continue  # inversion (« Voulez-vous… ? »), not a reflexive imperative (« Inscrivez-vous »)
@@ -100,7 +102,7 @@ def purchase_calls(post: Post) -> list[Span]:
         else:
             calls = _clause_initial(post, find("en", "commercial", "purchase_verbs", post.text),
                                     anywhere=lambda phrase: " " in phrase)
-        return _dedupe(calls)
+        return merge_spans(calls)
 
     return post.shared("purchase_calls", compute)
 
@@ -127,7 +129,7 @@ def _clause_initial(post: Post, matches: Iterable[re.Match[str]], *, anywhere) -
     return found
 
 
-def _dedupe(spans: list[Span]) -> list[Span]:
+def merge_spans(spans: list[Span]) -> list[Span]:
     result: list[Span] = []
     for span in sorted(spans, key=lambda span: (span.start, -span.end)):
         if not result or span.start >= result[-1].end:
@@ -141,7 +143,7 @@ def sales_terms(post: Post) -> list[Span]:
         found = [Span(m.start(), m.end(), m.group()) for m in find(post.lang, "commercial", "promo", post.text)]
         for pattern in (PRICE, PERCENT, PROMO_CODE):
             found += [Span(m.start(), m.end(), m.group()) for m in pattern.finditer(post.text)]
-        return _dedupe(found)
+        return merge_spans(found)
 
     return post.shared("sales_terms", compute)
 
@@ -154,7 +156,7 @@ def urgency_terms(post: Post) -> list[Span]:
         found = find(post.lang, "commercial", "urgency", post.text)
         found += find(post.lang, "commercial", "urgency_patterns", post.text, regex=True)
         found = [m for m in found if not NEGATED.search(post.text[max(0, m.start() - 20):m.start()])]
-        return _dedupe([Span(m.start(), m.end(), m.group()) for m in found])
+        return merge_spans([Span(m.start(), m.end(), m.group()) for m in found])
 
     return post.shared("urgency_terms", compute)
 

@@ -4,8 +4,11 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
-URL = re.compile(r"(?:https?://|www\.)[^\s<>\"')\]]+|\b[a-z0-9-]+\.(?:to|ly|gl|me|co|io|com|fr)/[^\s<>\"')\]]*",
+# A URL does not end with the punctuation that follows it in a sentence.
+URL = re.compile(r"(?:https?://|www\.)[^\s<>\"')\]]*[^\s<>\"')\].,;:!?…]"
+                 r"|\b[a-z0-9-]+\.(?:to|ly|gl|me|co|io|com|fr)/(?:[^\s<>\"')\]]*[^\s<>\"')\].,;:!?…])?",
                  re.IGNORECASE)
 HASHTAG = re.compile(r"(?<![\w&/#])#[^\W\d_][\w-]*|(?<![\w&/#])#\d+[^\W\d_][\w-]*", re.UNICODE)
 MENTION = re.compile(r"(?<![\w@./])@[A-Za-z0-9_][A-Za-z0-9_.]*", re.UNICODE)
@@ -28,10 +31,11 @@ def spans(pattern: re.Pattern[str], text: str) -> list[Span]:
     return [Span(match.start(), match.end(), match.group()) for match in pattern.finditer(text)]
 
 
-def words(text: str) -> list[Span]:
-    """Words outside URLs, hashtags and mentions."""
+@lru_cache(maxsize=64)
+def words(text: str) -> tuple[Span, ...]:
+    """Words outside URLs, hashtags and mentions (cached: several rules ask for the same text)."""
     masked = mask(text, URL, HASHTAG, MENTION)
-    return spans(WORD, masked)
+    return tuple(Span(match.start(), match.end(), text[match.start():match.end()]) for match in WORD.finditer(masked))
 
 
 def mask(text: str, *patterns: re.Pattern[str]) -> str:

@@ -97,8 +97,8 @@ class Summary:
         posts = _plural(self.posts, "post")
         if not self.findings:
             return f"All clear: {posts} checked"
-        by_severity = ", ".join(
-            _plural(self.counts[severity], str(severity)) if severity != Severity.INFO else f"{self.counts[severity]} info"
+        by_severity = ", ".join(  # "info" has no plural
+            f"{self.counts[severity]} info" if severity == Severity.INFO else _plural(self.counts[severity], severity)
             for severity in SEVERITY_ORDER
         )
         return f"{_plural(self.findings, 'finding')} ({by_severity}) in {posts}"

@@ -2,7 +2,7 @@
 
 Columns count Unicode code points (``run.columnKind``); ``endColumn`` is exclusive, as SARIF defines it.
 The ``rules`` array lists the rules that reported something, with their summary and default level when
-the rule is in the catalogue.
+the rule is in the catalogue, and ``helpUri`` when the docs link is absolute (``EDITO_DOCS_URL``).
 """
 
 from __future__ import annotations
@@ -11,7 +11,7 @@ import json
 from collections.abc import Sequence
 from pathlib import PurePath
 from typing import Any
-from urllib.parse import quote
+from urllib.parse import quote, urlsplit
 
 from checks.finding import Severity
 from checks.formatters import Located, Report, edito_version, located
@@ -32,14 +32,18 @@ def rule_entry(item: Located, catalogue: dict[str, Any]) -> dict[str, Any]:
     rule = catalogue.get(finding.code)
     summary = (rule.docs().get("summary") if rule else "") or finding.name
     default = rule.severity if rule else finding.severity
-    return {
+    entry = {
         "id": finding.code,
         "name": finding.name,
         "shortDescription": {"text": " ".join(summary.split())},
-        "helpUri": finding.url,
         "defaultConfiguration": {"level": LEVELS[Severity(default)]},
         "properties": {"tags": [finding.name.split(".")[0]]},
     }
+    if urlsplit(finding.url).scheme:  # SARIF wants an absolute URI here
+        entry["helpUri"] = finding.url
+    elif finding.url:  # the rules reference in the repository (docs/rules.md#code) unless EDITO_DOCS_URL is set
+        entry["help"] = {"text": f"See {finding.url}"}
+    return entry
 
 
 def artifact_location(source: str) -> dict[str, str]:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import tomllib
+from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -37,12 +38,131 @@ def matcher(terms: tuple[str, ...], *, regex: bool = False) -> re.Pattern[str]:
     return re.compile("|".join(parts) or r"(?!x)x", re.IGNORECASE)
 
 
+@lru_cache(maxsize=256)
 def terms(lang: str, section: str, key: str) -> tuple[str, ...]:
     value = lexicon(lang).get(section, {}).get(key, ())
     return (value,) if isinstance(value, str) else tuple(value)
 
 
+# Tokens: runs of word characters, or any other single visible character (#, @, %, ', /, -, °…).
+_TOKEN = re.compile(r"\w+|[^\w\s]")
+_GLUED = frozenset("#@-")  # a phrase never starts right after these (no "free" in "gluten-free")
+
+
+@dataclass(frozen=True, slots=True)
+class Hit:
+    """A phrase found in a text; the same methods as a regex match."""
+
+    begin: int
+    finish: int
+    text: str
+
+    def start(self) -> int:
+        return self.begin
+
+    def end(self) -> int:
+        return self.finish
+
+    def group(self) -> str:
+        return self.text
+
+
+@dataclass(frozen=True)
+class _Phrase:
+    tokens: tuple[str, ...]
+    spaced: tuple[bool, ...]  # whether each token after the first follows a space
+    wildcard: bool
+
+
+def _tokenize(text: str) -> tuple[list[str], list[int], list[int], list[bool]]:
+    lowered = text.lower() if len(text.lower()) == len(text) else "".join(
+        char.lower() if len(char.lower()) == 1 else char for char in text)
+    lowered = lowered.replace("’", "'")
+    tokens, starts, ends, spaced = [], [], [], []
+    for match in _TOKEN.finditer(lowered):
+        spaced.append(not ends or match.start() > ends[-1])
+        tokens.append(match.group())
+        starts.append(match.start())
+        ends.append(match.end())
+    return tokens, starts, ends, spaced
+
+
+@lru_cache(maxsize=16)
+def _tokenized(text: str):
+    return _tokenize(text)
+
+
+@lru_cache(maxsize=256)
+def _index(phrases: tuple[str, ...]) -> tuple[dict[str, list[_Phrase]], dict[str, list[_Phrase]]]:
+    """Phrases by their first token, and wildcard one-word phrases by their first letters."""
+    exact: dict[str, list[_Phrase]] = {}
+    prefixed: dict[str, list[_Phrase]] = {}
+    for phrase in phrases:
+        wildcard = phrase.endswith("*")
+        tokens, _, _, spaced = _tokenize(phrase.rstrip("*"))
+        if not tokens:
+            continue
+        entry = _Phrase(tuple(tokens), tuple(spaced[1:]), wildcard)
+        if wildcard and len(tokens) == 1:
+            prefixed.setdefault(tokens[0][:PREFIX], []).append(entry)
+        else:
+            exact.setdefault(tokens[0], []).append(entry)
+    for table in (exact, prefixed):
+        for entries in table.values():
+            entries.sort(key=lambda entry: -len(entry.tokens))
+    return exact, prefixed
+
+
+PREFIX = 3
+
+
+def _matches_at(entry: _Phrase, tokens: list[str], spaced: list[bool], index: int) -> int:
+    """How many tokens ``entry`` covers from ``index`` (0 when it does not match there)."""
+    size = len(entry.tokens)
+    if index + size > len(tokens):
+        return 0
+    for offset in range(1, size):
+        if spaced[index + offset] != entry.spaced[offset - 1]:
+            return 0
+    last = size - 1
+    for offset in range(last):
+        if tokens[index + offset] != entry.tokens[offset]:
+            return 0
+    token, wanted = tokens[index + last], entry.tokens[last]
+    if entry.wildcard and wanted[-1:].isalnum():
+        return size if token.startswith(wanted) else 0
+    return size if token == wanted else 0
+
+
+def find_phrases(phrases: tuple[str, ...], text: str) -> list[Hit]:
+    """Leftmost-longest, non-overlapping, case-insensitive matches of ``phrases`` in ``text``."""
+    exact, prefixed = _index(phrases)
+    tokens, starts, ends, spaced = _tokenized(text)
+    hits: list[Hit] = []
+    index = 0
+    while index < len(tokens):
+        token = tokens[index]
+        candidates = exact.get(token, [])
+        if prefixed and token[:1].isalnum():
+            candidates = candidates + prefixed.get(token[:PREFIX], [])
+        glued = index > 0 and not spaced[index] and (tokens[index - 1][-1:].isalnum() or tokens[index - 1] in _GLUED)
+        best = 0
+        if not glued or not token[:1].isalnum():
+            for entry in candidates:
+                best = max(best, _matches_at(entry, tokens, spaced, index))
+        if best:
+            begin, finish = starts[index], ends[index + best - 1]
+            hits.append(Hit(begin, finish, text[begin:finish]))
+            index += best
+        else:
+            index += 1
+    return hits
+
+
 def find(lang: str, section: str, key: str, text: str, *, extra: tuple[str, ...] = (),
-         regex: bool = False) -> list[re.Match[str]]:
+         regex: bool = False) -> list[re.Match[str]] | list[Hit]:
     """Every non-overlapping match of the list ``[section] key`` (plus ``extra`` terms) in ``text``."""
-    return list(matcher(terms(lang, section, key) + tuple(extra), regex=regex).finditer(text))
+    phrases = terms(lang, section, key) + tuple(extra)
+    if regex:
+        return list(matcher(phrases, regex=True).finditer(text))
+    return find_phrases(phrases, text)

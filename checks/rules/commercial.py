@@ -9,7 +9,7 @@ from checks.finding import Finding
 from checks.lexicons import find, terms
 from checks.post import Post
 from checks.registry import Rule, register
-from checks.signals import purchase_calls, sales_terms, urgency_terms, word_count
+from checks.signals import merge_spans, purchase_calls, sales_terms, urgency_terms, word_count
 from checks.text import EMOJI, HASHTAG, MENTION, URL, mask
 
 
@@ -70,7 +70,7 @@ class SalesPressure(Rule):
     }}
 
     def check(self, post: Post, options: dict) -> Iterator[Finding]:
-        pushes = sales_terms(post) + purchase_calls(post) + urgency_terms(post)
+        pushes = merge_spans(sales_terms(post) + purchase_calls(post) + urgency_terms(post))
         total = word_count(post)
         if len(pushes) < options["min_terms"] or total == 0:
             return

@@ -7,7 +7,7 @@ import re
 from collections.abc import Iterator
 
 from checks.finding import Finding
-from checks.lexicons import find, matcher
+from checks.lexicons import find, find_phrases
 from checks.post import Post
 from checks.registry import Rule, register
 from checks.signals import addresses_reader, french_imperatives, pronouns, word_count
@@ -133,7 +133,7 @@ class BrandCentric(Rule):
 
     def check(self, post: Post, options: dict) -> Iterator[Finding]:
         brand_side = pronouns(post, "brand_side")
-        names = list(matcher(tuple(post.config.brand)).finditer(post.text)) if post.config.brand else []
+        names = find_phrases(post.config.brand, post.text)
         reader = len(pronouns(post, "reader"))
         brand = len(brand_side) + len(names)
         if brand >= options["min_brand"] and brand >= options["ratio"] * max(reader, 1):
@@ -205,7 +205,8 @@ class BroadcastOnly(Rule):
     What it does
     ------------
     When the post's objective is one of ``objectives`` (engagement, community), reports it if it asks
-    no question and invites no answer (comment, tell us, vote, share your opinion…).
+    no question and invites no answer (comment, tell us, vote, share your opinion…). For a community
+    post, an invitation to take part (« Venez », "Come along", "Join us") is enough.
 
     Why it matters
     --------------
@@ -259,6 +260,8 @@ class BroadcastOnly(Rule):
         if post.objective not in options["objectives"] or post.is_reply:
             return
         if "?" in post.text or find(post.lang, "impersonal", "invitation", post.text):
+            return
+        if post.objective == "community" and find(post.lang, "impersonal", "participation", post.text):
             return
         yield self.finding(post, 0, 0, objective=post.objective)
 

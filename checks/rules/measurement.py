@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+import unicodedata
 from collections.abc import Iterator
 from urllib.parse import parse_qs, urlsplit
 
@@ -70,20 +72,25 @@ class NoObjective(Rule):
             yield self.finding(post, 0, 0)
 
 
+UTM_KEYS = ("utm_source", "utm_medium", "utm_campaign")
+
+
 @register
 class LinkWithoutUtm(Rule):
-    """Flags a link without UTM parameters.
+    """Flags a link to the brand's own pages without a full set of UTM parameters.
 
     What it does
     ------------
-    Reports each link in the text (and the post's ``link``) that has no ``utm_source``, ``utm_medium``
-    or ``utm_campaign`` parameter. Replies and customer-care posts, and links to the domains in
-    ``ignore_domains`` (carriers, platforms), are left alone.
+    Reports each link in the text (and the post's ``link``) that lacks ``utm_source``, ``utm_medium``
+    or ``utm_campaign``. Links to other sites are left alone: to the domains in ``ignore_domains``
+    (carriers, public services), and, when the workspace names its ``brand``, to domains that do not
+    contain the brand's name (a newspaper's article, a partner's page). ``brand_domains`` lists the
+    brand's domains explicitly. Replies and customer-care posts are not checked.
 
     Why it matters
     --------------
-    Without UTM parameters the visits the post brings are lumped with everything else in the
-    analytics: its traffic cannot be measured.
+    Without source, medium and campaign the visits the post brings are lumped with everything else in
+    the analytics: its traffic cannot be measured.
 
     Example
     -------
@@ -97,7 +104,7 @@ class LinkWithoutUtm(Rule):
     lang: en
     objective: traffic
     ---
-    Our cold brew guide: https://northwind.example/cold-brew
+    Our cold brew guide: https://northwind.example/cold-brew?utm_source=x&utm_medium=social
     ```
 
     Use instead
@@ -115,6 +122,13 @@ class LinkWithoutUtm(Rule):
     ---
     Sorry for the delay! You can follow the parcel here: https://tools.usps.com/go/TrackConfirmAction
     ```
+    ```post
+    lang: en
+    objective: awareness
+    config.brand: Northwind Roasters
+    ---
+    The BBC visited our roastery last week: https://www.bbc.co.uk/news/some-article
+    ```
     """
 
     code = "MES002"
@@ -124,10 +138,11 @@ class LinkWithoutUtm(Rule):
             "laposte.fr", "colissimo.fr", "chronopost.fr", "dhl.com", "ups.com", "fedex.com", "usps.com",
             "royalmail.com", "mondialrelay.fr", "wikipedia.org", "legifrance.gouv.fr", "service-public.fr",
         ],
+        "brand_domains": [],
     }
     messages = {"default": {
-        "fr": "Lien sans paramètres UTM : son trafic ne sera pas mesurable (« {url} »).",
-        "en": "Link without UTM parameters: its traffic cannot be measured (\"{url}\").",
+        "fr": "Lien sans {missing} : son trafic ne sera pas mesurable (« {url} »).",
+        "en": "Link without {missing}: its traffic cannot be measured (\"{url}\").",
     }}
     suggestions = {"default": {
         "fr": "Ajoutez ?utm_source={channel}&utm_medium=social&utm_campaign=… au lien.",
@@ -138,17 +153,43 @@ class LinkWithoutUtm(Rule):
         if post.is_customer_care:
             return
         channel = post.channel or "social"
-        for link in spans(URL, post.text):
-            if self._untracked(link.text, options["ignore_domains"]):
-                yield self.finding(post, link.start, link.end, url=link.text, channel=channel)
+        links = [(link.start, link.end, link.text) for link in spans(URL, post.text)]
         attached = post.meta.get("link")
-        if attached and attached not in post.text and self._untracked(attached, options["ignore_domains"]):
-            yield self.finding(post, 0, 0, url=attached, channel=channel)
+        if attached and attached not in post.text:
+            links.append((0, 0, attached))
+        for start, end, url in links:
+            missing = self._missing(url, post, options)
+            if missing:
+                yield self.finding(post, start, end, url=url, channel=channel, missing=", ".join(missing))
 
     @staticmethod
-    def _untracked(url: str, ignore_domains: list[str]) -> bool:
+    def _missing(url: str, post: Post, options: dict) -> list[str]:
         parts = urlsplit(url if "://" in url else f"https://{url}")
         host = (parts.hostname or "").lower()
-        if any(host == domain or host.endswith("." + domain) for domain in ignore_domains):
-            return False
-        return not any(key.startswith("utm_") for key in parse_qs(parts.query))
+        if _on(host, options["ignore_domains"]):
+            return []
+        if options["brand_domains"]:
+            if not _on(host, options["brand_domains"]):
+                return []
+        elif post.config.brand and not _names_brand(host, post.config.brand):
+            return []
+        present = {key for key in parse_qs(parts.query)}
+        return [key for key in UTM_KEYS if key not in present]
+
+
+def _on(host: str, domains: list[str]) -> bool:
+    return any(host == domain or host.endswith("." + domain) for domain in domains)
+
+
+def _names_brand(host: str, brand_names: tuple[str, ...]) -> bool:
+    """Whether a domain carries one of the brand's names (« Atelier Lumen » → atelier-lumen.fr)."""
+    squashed = _fold(host).replace("-", "").replace(".", "")
+    for name in brand_names:
+        words = [word for word in re.findall(r"\w+", _fold(name)) if len(word) >= 4]
+        if any(word in squashed for word in words) or _fold(name).replace(" ", "") in squashed:
+            return True
+    return False
+
+
+def _fold(text: str) -> str:
+    return unicodedata.normalize("NFKD", text.lower()).encode("ascii", "ignore").decode()

@@ -8,7 +8,7 @@ from collections.abc import Iterator
 from checks.channels import PLATFORMS
 from checks.disclosure import AFFILIATE_LINK, terms_for
 from checks.finding import Finding, Severity
-from checks.lexicons import find, matcher
+from checks.lexicons import find, find_phrases
 from checks.post import Post
 from checks.registry import Rule, register
 from checks.text import Span, trailing_hashtag_block
@@ -19,10 +19,10 @@ def disclosures(post: Post) -> tuple[list[Span], list[Span]]:
     def compute(post: Post):
         jurisdiction = post.config.jurisdictions.get(post.lang, "US")
         clear, ambiguous = terms_for(jurisdiction, tuple(post.config.disclosure_terms.get(post.lang, ())))
-        clear_spans = [Span(m.start(), m.end(), m.group()) for m in clear.finditer(post.text)]
-        taken = [(s.start, s.end) for s in clear_spans]
-        ambiguous_spans = [Span(m.start(), m.end(), m.group()) for m in ambiguous.finditer(post.text)
-                           if not any(start <= m.start() < end for start, end in taken)]
+        clear_spans = [Span(m.start(), m.end(), m.group()) for m in find_phrases(clear, post.text)]
+        taken = {offset for span in clear_spans for offset in range(span.start, span.end)}
+        ambiguous_spans = [Span(m.start(), m.end(), m.group()) for m in find_phrases(ambiguous, post.text)
+                           if m.start() not in taken]
         return clear_spans, ambiguous_spans
 
     return post.shared("disclosures", compute)
@@ -265,6 +265,20 @@ class BuriedDisclosure(Rule):
 
 
 PERSONAL_CODE = re.compile(r"\b(?:mon code|my code|code perso|with my code|avec mon code)\b", re.I)
+GIVER = re.compile(r"\s*(?:(?:la|le|les|l'|l’|the)\s*)?(?:@|[A-ZÀ-Þ]|marque\b|brand\b)")
+ADJECTIVE_GIFTED = re.compile(r"\s+(?!by\b)\w")
+
+
+def _names_a_giver(text: str, match) -> bool:
+    """« offert par la mairie » or "a gifted cellist" are not gifts from a brand; « offert par @marque »
+    or "gifted by @brand" are."""
+    word = match.group().lower()
+    after = text[match.end():match.end() + 20]
+    if word.startswith(("offert", "cadeau de")):
+        return bool(GIVER.match(after))
+    if word == "gifted":
+        return not ADJECTIVE_GIFTED.match(after)
+    return True
 
 
 @register
@@ -329,12 +343,12 @@ class PossibleUndisclosedPartnership(Rule):
             return
         signs = [Span(m.start(), m.end(), m.group()) for m in AFFILIATE_LINK.finditer(post.text)]
         signs += [Span(m.start(), m.end(), m.group()) for m in PERSONAL_CODE.finditer(post.text)]
-        signs += [Span(m.start(), m.end(), m.group()) for m in find(post.lang, "sponsorship", "signs", post.text)]
+        signs += [Span(m.start(), m.end(), m.group()) for m in find(post.lang, "sponsorship", "signs", post.text)
+                  if _names_a_giver(post.text, m)]
         signs += [Span(m.start(), m.end(), m.group())
                   for m in find(post.lang, "sponsorship", "thanks_brand", post.text, regex=True)]
         if post.config.partners:
-            signs += [Span(m.start(), m.end(), m.group())
-                      for m in matcher(tuple(post.config.partners)).finditer(post.text)]
+            signs += [Span(m.start(), m.end(), m.group()) for m in find_phrases(post.config.partners, post.text)]
         if signs:
             first = min(signs, key=lambda span: span.start)
             yield self.finding(post, first.start, first.end, sign=first.text)
