@@ -57,6 +57,11 @@ def bench_lint(posts_count: int, rounds: int) -> dict:
         bare_times.append(_timed(lambda: [None for _ in nlp.pipe(texts, batch_size=256)]))
         lint_times.append(_timed(lambda: [None for _ in linter.lint_many(inputs)]))
     bare, ours = statistics.median(bare_times), statistics.median(lint_times)
+    # For reference: the same texts through the pipeline a tagger-based checker would run.
+    import spacy
+
+    tagged = spacy.load(linter.pipeline_name("fr"), exclude=["ner", "parser"])
+    tagged_time = _timed(lambda: [None for _ in tagged.pipe(texts[:500], batch_size=256)])
     latencies = []
     for post in inputs[:300]:
         start = time.perf_counter()
@@ -69,6 +74,8 @@ def bench_lint(posts_count: int, rounds: int) -> dict:
         "bare_nlp_pipe_posts_per_s": round(len(texts) / bare, 1),
         "lint_many_posts_per_s": round(len(texts) / ours, 1),
         "lint_over_bare_ratio": round(ours / bare, 3),
+        "reference_tagger_pipeline_posts_per_s": round(500 / tagged_time, 1),
+        "lint_over_tagger_pipeline_ratio": round((ours / len(texts)) / (tagged_time / 500), 3),
         "single_post_latency_ms": {"p50": round(latencies[len(latencies) // 2], 2),
                                    "p95": round(latencies[int(len(latencies) * 0.95)], 2)},
         "proselint": bench_proselint(texts[: min(len(texts), 300)], len(texts) / ours),

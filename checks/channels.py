@@ -87,6 +87,10 @@ def overflow_start(text: str, channel: str) -> int | None:
     platform = PLATFORMS[channel]
     if platform.limit is None:
         return None
+    # No unit weighs more than 4 bytes, 2 weighted characters or 23 for a URL: most posts fit for sure.
+    most = 4 * len(text) if platform.counting == "bytes" else 2 * len(text) + 23 * len(URL.findall(text))
+    if most <= platform.limit:
+        return None
     total = 0
     for start, _, weight in units(text, platform.counting):
         total += weight

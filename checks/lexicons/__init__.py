@@ -87,9 +87,26 @@ def _tokenize(text: str) -> tuple[list[str], list[int], list[int], list[bool]]:
     return tokens, starts, ends, spaced
 
 
+@dataclass(frozen=True)
+class _Tokens:
+    tokens: list[str]
+    starts: list[int]
+    ends: list[int]
+    spaced: list[bool]
+    at: dict[str, list[int]]  # token → its positions
+    at_prefix: dict[str, list[int]]  # first letters of a word token → its positions
+
+
 @lru_cache(maxsize=16)
-def _tokenized(text: str):
-    return _tokenize(text)
+def _tokenized(text: str) -> _Tokens:
+    tokens, starts, ends, spaced = _tokenize(text)
+    at: dict[str, list[int]] = {}
+    at_prefix: dict[str, list[int]] = {}
+    for index, token in enumerate(tokens):
+        at.setdefault(token, []).append(index)
+        if token[:1].isalnum():
+            at_prefix.setdefault(token[:PREFIX], []).append(index)
+    return _Tokens(tokens, starts, ends, spaced, at, at_prefix)
 
 
 @lru_cache(maxsize=256)
@@ -135,27 +152,35 @@ def _matches_at(entry: _Phrase, tokens: list[str], spaced: list[bool], index: in
 
 
 def find_phrases(phrases: tuple[str, ...], text: str) -> list[Hit]:
-    """Leftmost-longest, non-overlapping, case-insensitive matches of ``phrases`` in ``text``."""
+    """Leftmost-longest, non-overlapping, case-insensitive matches of ``phrases`` in ``text``.
+
+    Only the positions whose token can start a phrase are tried (a set intersection per list), so a
+    list costs little more than the matches it finds.
+    """
     exact, prefixed = _index(phrases)
-    tokens, starts, ends, spaced = _tokenized(text)
+    text_tokens = _tokenized(text)
+    tokens, starts, ends, spaced = text_tokens.tokens, text_tokens.starts, text_tokens.ends, text_tokens.spaced
+    candidates: dict[int, list[_Phrase]] = {}
+    for token in exact.keys() & text_tokens.at.keys():
+        for index in text_tokens.at[token]:
+            candidates.setdefault(index, []).extend(exact[token])
+    for prefix in prefixed.keys() & text_tokens.at_prefix.keys():
+        for index in text_tokens.at_prefix[prefix]:
+            candidates.setdefault(index, []).extend(prefixed[prefix])
     hits: list[Hit] = []
-    index = 0
-    while index < len(tokens):
+    taken_until = 0
+    for index in sorted(candidates):
+        if index < taken_until:
+            continue
         token = tokens[index]
-        candidates = exact.get(token, [])
-        if prefixed and token[:1].isalnum():
-            candidates = candidates + prefixed.get(token[:PREFIX], [])
         glued = index > 0 and not spaced[index] and (tokens[index - 1][-1:].isalnum() or tokens[index - 1] in _GLUED)
-        best = 0
-        if not glued or not token[:1].isalnum():
-            for entry in candidates:
-                best = max(best, _matches_at(entry, tokens, spaced, index))
+        if glued and token[:1].isalnum():
+            continue
+        best = max(_matches_at(entry, tokens, spaced, index) for entry in candidates[index])
         if best:
             begin, finish = starts[index], ends[index + best - 1]
             hits.append(Hit(begin, finish, text[begin:finish]))
-            index += best
-        else:
-            index += 1
+            taken_until = index + best
     return hits
 
 
