@@ -15,7 +15,11 @@ from sqlalchemy.engine import URL, make_url
 from sqlalchemy.exc import ArgumentError, DBAPIError, NoSuchModuleError
 from sqlmodel import Session
 
-from calendar_app.errors import ConfigurationError, DatabaseUnavailableError, SchemaTooNewError
+from calendar_app.errors import (
+    ConfigurationError,
+    DatabaseUnavailableError,
+    SchemaTooNewError,
+)
 from calendar_app.settings import Settings, get_settings
 
 MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"

@@ -37,6 +37,11 @@ PLATFORMS: dict[str, Platform] = {
 }
 CHANNEL_NAMES = tuple(PLATFORMS)
 
+
+def platform_for(channel: str | None) -> Platform | None:
+    """The platform of a channel name, or None for no channel or an unknown one."""
+    return PLATFORMS.get(channel or "")
+
 # twitter-text v3: these code point ranges weigh 1, every other code point 2; an emoji sequence 2; a URL 23.
 _X_LIGHT = ((0, 4351), (8192, 8205), (8208, 8223), (8242, 8247))
 

@@ -14,7 +14,6 @@ import re
 from dataclasses import dataclass
 
 
-
 @dataclass(frozen=True)
 class Jurisdiction:
     code: str

@@ -6,7 +6,6 @@ from __future__ import annotations
 import re
 import threading
 from contextlib import contextmanager
-from collections.abc import Iterable
 from functools import lru_cache
 from typing import TYPE_CHECKING
 

@@ -18,7 +18,6 @@ from calendar_app.models import (
 )
 from calendar_app.services.common import apply_changes, create_audited, get_existing
 
-
 # --- Workspaces ------------------------------------------------------------------------------------
 
 

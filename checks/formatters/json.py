@@ -11,7 +11,14 @@ from collections.abc import Sequence
 from typing import Any
 
 from checks.engine import RULESET_VERSION
-from checks.formatters import SEVERITY_ORDER, Located, Report, edito_version, located, summarize
+from checks.formatters import (
+    SEVERITY_ORDER,
+    Located,
+    Report,
+    edito_version,
+    located,
+    summarize,
+)
 
 SCHEMA = "edito.lint/1"
 

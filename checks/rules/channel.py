@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from checks.channels import PLATFORMS, length, overflow_start
+from checks.channels import length, overflow_start, platform_for
 from checks.finding import Finding, Severity
 from checks.lexicons import find
 from checks.post import Post
@@ -80,7 +80,7 @@ class OverLimit(Rule):
     }}
 
     def check(self, post: Post, options: dict) -> Iterator[Finding]:
-        platform = PLATFORMS.get(post.channel or "")
+        platform = platform_for(post.channel)
         if platform is None or platform.limit is None:
             return
         start = overflow_start(post.text, post.channel)
@@ -150,7 +150,7 @@ class HookPastCut(Rule):
     }}
 
     def check(self, post: Post, options: dict) -> Iterator[Finding]:
-        platform = PLATFORMS.get(post.channel or "")
+        platform = platform_for(post.channel)
         if platform is None or platform.visible is None or len(post.text) <= platform.visible:
             return
         first = next(iter(sentences(post)), None)
@@ -213,7 +213,7 @@ class LinkInCaption(Rule):
     }}
 
     def check(self, post: Post, options: dict) -> Iterator[Finding]:
-        platform = PLATFORMS.get(post.channel or "")
+        platform = platform_for(post.channel)
         if platform is None or platform.links_clickable:
             return
         for link in spans(URL, post.text):
@@ -278,7 +278,7 @@ class TooManyHashtags(Rule):
     }}
 
     def check(self, post: Post, options: dict) -> Iterator[Finding]:
-        platform = PLATFORMS.get(post.channel or "")
+        platform = platform_for(post.channel)
         maximum = options["max_hashtags"] or (platform.max_hashtags if platform else 5)
         tags = spans(HASHTAG, post.text)
         if len(tags) > maximum:

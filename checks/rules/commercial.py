@@ -9,7 +9,13 @@ from checks.finding import Finding
 from checks.lexicons import find, terms
 from checks.post import Post
 from checks.registry import Rule, register
-from checks.signals import merge_spans, purchase_calls, sales_terms, urgency_terms, word_count
+from checks.signals import (
+    merge_spans,
+    purchase_calls,
+    sales_terms,
+    urgency_terms,
+    word_count,
+)
 from checks.text import EMOJI, HASHTAG, MENTION, URL, mask
 
 

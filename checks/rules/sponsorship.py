@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from checks.channels import PLATFORMS
+from checks.channels import platform_for
 from checks.disclosure import AFFILIATE_LINK, terms_for
 from checks.finding import Finding, Severity
 from checks.lexicons import find, find_phrases
@@ -253,7 +253,7 @@ class BuriedDisclosure(Rule):
         clear, _ = disclosures(post)
         if not clear:
             return
-        platform = PLATFORMS.get(post.channel or "")
+        platform = platform_for(post.channel)
         visible = platform.visible if platform else None
         closing = trailing_hashtag_block(post.text)
         closing_starts = {tag.start for tag in closing}

@@ -4,7 +4,13 @@ from __future__ import annotations
 
 from sqlmodel import Session
 
-from calendar_app.models import Channel, ChannelCreate, PostCreate, Workspace, WorkspaceCreate
+from calendar_app.models import (
+    Channel,
+    ChannelCreate,
+    PostCreate,
+    Workspace,
+    WorkspaceCreate,
+)
 from calendar_app.services import posts, workspaces
 
 

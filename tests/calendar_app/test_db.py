@@ -16,7 +16,11 @@ from calendar_app.db import (
     parse_database_url,
     upgrade,
 )
-from calendar_app.errors import ConfigurationError, DatabaseUnavailableError, SchemaTooNewError
+from calendar_app.errors import (
+    ConfigurationError,
+    DatabaseUnavailableError,
+    SchemaTooNewError,
+)
 from calendar_app.settings import Settings
 
 

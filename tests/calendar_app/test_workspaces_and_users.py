@@ -1,9 +1,20 @@
 import pytest
 
 from calendar_app.errors import ValidationError
-from calendar_app.models import CampaignCreate, CampaignUpdate, ChannelUpdate, Role, UserCreate, WorkspaceUpdate
+from calendar_app.models import (
+    CampaignCreate,
+    CampaignUpdate,
+    ChannelUpdate,
+    Role,
+    UserCreate,
+    WorkspaceUpdate,
+)
 from calendar_app.services import audit, users, workspaces
-from calendar_app.services.check_results import content_hash, findings_for, stored_findings
+from calendar_app.services.check_results import (
+    content_hash,
+    findings_for,
+    stored_findings,
+)
 from tests.calendar_app.helpers import make_channel, make_workspace
 
 
