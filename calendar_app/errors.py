@@ -34,6 +34,18 @@ class ConflictError(EditoError):
         self.attempted = attempted
 
 
+class PermissionDeniedError(EditoError):
+    """The user's role does not allow this action."""
+
+
+class ApprovalBlockedError(EditoError):
+    """The post still has error-level findings and no override reason was given."""
+
+    def __init__(self, message: str, *, codes: list[str]):
+        super().__init__(message)
+        self.codes = codes
+
+
 def describe_validation_error(error, *, where: str = "") -> str:
     """One readable line from a pydantic ValidationError: each problem with the field it concerns."""
     parts = []

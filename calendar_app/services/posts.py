@@ -159,15 +159,18 @@ def update_post(post_id: int, changes: PostUpdate, *, expected_version: int, ses
 
 
 def change_status(post_id: int, status: PostStatus, *, expected_version: int, session: Session,
-                  actor_id: int | None = None) -> Post:
+                  actor_id: int | None = None, also: dict | None = None, note: dict | None = None) -> Post:
+    """Move a post through the workflow; ``also`` saves other fields in the same write, ``note`` is
+    added to the audit record (a review comment, an override reason)."""
     post = get_post(post_id, session=session)
     status = PostStatus(status)
     if status not in TRANSITIONS[PostStatus(post.status)]:
         raise ValidationError(f"A post in status {post.status!s} cannot move to {status!s}.")
-    before = {"status": str(post.status)}
-    post = _compare_and_swap(post, {"status": status}, expected_version=expected_version, session=session)
+    values = {"status": status, **(also or {})}
+    before = snapshot(post, set(values))
+    post = _compare_and_swap(post, values, expected_version=expected_version, session=session)
     record_event(session=session, entity="post", entity_id=post.id, action="status", actor_id=actor_id,
-                 workspace_id=post.workspace_id, before=before, after={"status": str(status)})
+                 workspace_id=post.workspace_id, before=before, after={**snapshot(post, set(values)), **(note or {})})
     return post
 
 

@@ -12,7 +12,7 @@ from calendar_app.db import make_engine, session_scope, upgrade
 from calendar_app.demo import seed_demo
 from calendar_app.settings import get_settings
 
-PAGE = Path(calendar_app.__file__).parent / "pages" / "calendar.py"
+PAGE = Path(calendar_app.__file__).parent / "views" / "calendar.py"
 
 
 @pytest.fixture

@@ -14,6 +14,12 @@ from calendar_app.i18n import short_day, t
 from calendar_app.services.posts import list_posts
 from calendar_app.services.workspaces import list_channels
 
+def _excerpt(text: str, size: int = 60) -> str:
+    """A post without a title is shown by the start of its text."""
+    text = " ".join(text.split())
+    return text if len(text) <= size else text[: size - 1] + "…"
+
+
 workspace = choose_workspace()
 if workspace is None:
     st.stop()
@@ -43,7 +49,7 @@ rows = [
         t("day", lang): short_day(post.scheduled_at.astimezone(zone), lang),
         t("time", lang): post.scheduled_at.astimezone(zone).strftime("%H:%M"),
         t("channel", lang): channels[post.channel_id].display_name,
-        t("title", lang): post.title,
+        t("title", lang): post.title or _excerpt(post.body),
         t("status", lang): t(f"status.{post.status}", lang),
     }
     for post in posts

@@ -1,0 +1,93 @@
+"""The checker on stored posts (results stored by content) and the review gate, on SQLite and PostgreSQL."""
+
+import pytest
+
+from calendar_app.errors import ApprovalBlockedError, ConflictError, PermissionDeniedError, ValidationError
+from calendar_app.models import PostStatus, PostUpdate, Role, UserCreate, WorkspaceUpdate
+from calendar_app.services import audit, checking, posts, reviews, users, workspaces
+from tests.calendar_app.helpers import make_channel, make_post, make_workspace
+
+UNDISCLOSED = "Merci à @maisonverdier pour cette box cocooning, je l'adore !"
+DISCLOSED = "Collaboration commerciale avec @maisonverdier : leur box cocooning, je l'adore !"
+
+
+@pytest.fixture
+def team(session):
+    return {role: users.create_user(UserCreate(name=role.value.title(), email=f"{role.value}@brand.example",
+                                               role=role), session=session)
+            for role in Role}
+
+
+@pytest.fixture
+def sponsored_post(session, team):
+    channel = make_channel(session, make_workspace(session, "Atelier Lumen"))
+    return make_post(session, channel, body=UNDISCLOSED, sponsorship="paid", partner="Maison Verdier",
+                     objective="awareness", author_id=team[Role.WRITER].id)
+
+
+def test_findings_use_the_workspace_language_and_voice(session, sponsored_post):
+    codes = {finding.code for finding in checking.check_post(sponsored_post, session=session)}
+    assert "SPO002" in codes  # « Merci à » is ambiguous in France
+    workspaces.update_workspace(sponsored_post.workspace_id, WorkspaceUpdate(voice="tu"), session=session)
+    post = posts.update_post(sponsored_post.id, PostUpdate(body="Vous allez adorer cette bougie."),
+                             expected_version=1, session=session)
+    assert "IMP005" in {f.code for f in checking.check_post(post, session=session)}
+
+
+def test_an_unchanged_post_is_never_checked_twice(session, sponsored_post, monkeypatch):
+    calls = []
+    real_lint = checking.lint
+    monkeypatch.setattr(checking, "lint", lambda *args, **kwargs: calls.append(1) or real_lint(*args, **kwargs))
+    first = checking.check_post(sponsored_post, session=session)
+    again = checking.check_post(posts.get_post(sponsored_post.id, session=session), session=session)
+    assert first == again and len(calls) == 1
+    edited = posts.update_post(sponsored_post.id, PostUpdate(body=DISCLOSED), expected_version=1, session=session)
+    assert "SPO002" not in {f.code for f in checking.check_post(edited, session=session)}
+    assert len(calls) == 2  # only the edited post was checked again
+
+
+def test_writers_submit_their_own_posts_but_cannot_approve(session, team, sponsored_post):
+    other_writer = users.create_user(UserCreate(name="Other", email="other@brand.example"), session=session)
+    with pytest.raises(PermissionDeniedError, match="own posts"):
+        reviews.submit_for_review(sponsored_post.id, expected_version=1, user=other_writer, session=session)
+    post = reviews.submit_for_review(sponsored_post.id, expected_version=1, user=team[Role.WRITER], session=session)
+    with pytest.raises(PermissionDeniedError, match="only editors and admins"):
+        reviews.approve(post.id, expected_version=post.version, user=team[Role.WRITER], session=session)
+    assert [p.id for p in reviews.review_queue(post.workspace_id, session=session)] == [post.id]
+
+
+def test_error_findings_block_approval_until_fixed(session, team, sponsored_post):
+    post = reviews.submit_for_review(sponsored_post.id, expected_version=1, user=team[Role.WRITER], session=session)
+    with pytest.raises(ApprovalBlockedError) as blocked:
+        reviews.approve(post.id, expected_version=post.version, user=team[Role.EDITOR], session=session)
+    assert "SPO002" in blocked.value.codes
+    assert posts.get_post(post.id, session=session).status == PostStatus.IN_REVIEW
+    post = reviews.request_changes(post.id, "Add « Collaboration commerciale » at the start.",
+                                   expected_version=post.version, user=team[Role.EDITOR], session=session)
+    post = posts.update_post(post.id, PostUpdate(body=DISCLOSED), expected_version=post.version, session=session)
+    post = reviews.submit_for_review(post.id, expected_version=post.version, user=team[Role.WRITER], session=session)
+    approved = reviews.approve(post.id, expected_version=post.version, user=team[Role.EDITOR], session=session)
+    assert (approved.status, approved.reviewer_id) == (PostStatus.APPROVED, team[Role.EDITOR].id)
+    comments = [e.after.get("comment") for e in audit.history("post", post.id, session=session) if e.after]
+    assert "Add « Collaboration commerciale » at the start." in comments
+
+
+def test_an_editor_can_override_with_a_recorded_reason(session, team, sponsored_post):
+    post = reviews.submit_for_review(sponsored_post.id, expected_version=1, user=team[Role.WRITER], session=session)
+    with pytest.raises(ApprovalBlockedError):
+        reviews.approve(post.id, expected_version=post.version, user=team[Role.EDITOR], session=session,
+                        override_reason="   ")
+    approved = reviews.approve(post.id, expected_version=post.version, user=team[Role.ADMIN], session=session,
+                               override_reason="Partner's legal team approved this wording")
+    last = audit.history("post", post.id, session=session)[-1]
+    assert approved.status == PostStatus.APPROVED
+    assert last.after["override_reason"] == "Partner's legal team approved this wording"
+    assert "SPO002" in last.after["overridden"] and last.actor_id == team[Role.ADMIN].id
+
+
+def test_review_actions_need_a_comment_and_the_current_version(session, team, sponsored_post):
+    post = reviews.submit_for_review(sponsored_post.id, expected_version=1, user=team[Role.WRITER], session=session)
+    with pytest.raises(ValidationError, match="comment is empty"):
+        reviews.request_changes(post.id, " ", expected_version=post.version, user=team[Role.EDITOR], session=session)
+    with pytest.raises(ConflictError):
+        reviews.request_changes(post.id, "Shorter", expected_version=1, user=team[Role.EDITOR], session=session)
