@@ -58,6 +58,10 @@ LABELS: dict[str, dict[str, str]] = {
     "sponsorship.affiliate": {"fr": "Affiliation", "en": "Affiliate"},
     "sponsorship.employee": {"fr": "Salarié de la marque", "en": "Employee"},
     "sponsorship.own_product": {"fr": "Produit de la marque", "en": "Own product"},
+    # --- review (labels of the review page) ---
+    # --- calendar grid ---
+    # --- insights ---
+    # --- trash and settings ---
     "status.idea": {"fr": "Idée", "en": "Idea"},
     "status.draft": {"fr": "Brouillon", "en": "Draft"},
     "status.in_review": {"fr": "En relecture", "en": "In review"},
