@@ -29,19 +29,11 @@ from pathlib import Path
 from typing import IO, Any
 
 from checks.engine import InputError
-from checks.post import PostInput, position
+from checks.post import META_CHOICES, PostInput, position
 
 SUFFIXES = (".md", ".txt", ".csv")
 STDIN = "-"
-# Mirrors calendar_app.models (Objective, Pillar, Sponsorship); checks may not import calendar_app.
-CHOICES: dict[str, tuple[str, ...]] = {
-    "lang": ("fr", "en"),
-    "objective": ("awareness", "engagement", "traffic", "conversion", "community", "customer_care"),
-    "pillar": ("educational", "entertaining", "inspirational", "community", "behind_the_scenes", "news",
-               "promotional"),
-    "sponsorship": ("none", "paid", "gifted", "affiliate", "employee", "own_product"),
-    "kind": ("post", "reply"),
-}
+CHOICES: dict[str, tuple[str, ...]] = {"lang": ("fr", "en"), **META_CHOICES}
 META_KEYS = ("objective", "pillar", "sponsorship", "partner", "kind", "link", "title")
 FRONT_MATTER_KEYS = ("channel", "lang", "id", *META_KEYS, "silence")
 CSV_ALIASES = {

@@ -11,6 +11,15 @@ if TYPE_CHECKING:
 
     from checks.config import Config
 
+# The values the calendar gives a post (calendar_app.models' enums are checked against these in a test:
+# checks may not import calendar_app).
+META_CHOICES: dict[str, tuple[str, ...]] = {
+    "objective": ("awareness", "engagement", "traffic", "conversion", "community", "customer_care"),
+    "pillar": ("educational", "entertaining", "inspirational", "community", "behind_the_scenes", "news",
+               "promotional"),
+    "sponsorship": ("none", "paid", "gifted", "affiliate", "employee", "own_product"),
+    "kind": ("post", "reply"),
+}
 SPONSORED = frozenset({"paid", "gifted", "affiliate", "employee"})
 
 

@@ -140,6 +140,11 @@ def register(rule: type[Rule]) -> type[Rule]:
     return rule
 
 
+def unregister(code: str) -> None:
+    """Remove a rule (for tests that register a rule of their own)."""
+    _REGISTRY.pop(code, None)
+
+
 def all_rules() -> list[Rule]:
     import checks.rules  # noqa: F401  (registers the catalogue)
 

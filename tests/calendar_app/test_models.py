@@ -50,3 +50,13 @@ def test_naive_times_are_read_in_the_posts_timezone_across_daylight_saving():
     assert after_change == datetime(2026, 3, 29, 7, 0, tzinfo=UTC)
     aware = datetime(2026, 7, 1, 12, 0, tzinfo=UTC)
     assert localize(aware, "America/New_York") == aware
+
+
+def test_the_checker_accepts_exactly_the_calendars_values():
+    """checks cannot import calendar_app, so its list of metadata values is kept equal by this test."""
+    from calendar_app.models import Objective, Pillar, Sponsorship
+    from checks.post import META_CHOICES
+
+    assert META_CHOICES["objective"] == tuple(Objective)
+    assert META_CHOICES["pillar"] == tuple(Pillar)
+    assert META_CHOICES["sponsorship"] == tuple(Sponsorship)

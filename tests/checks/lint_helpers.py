@@ -64,4 +64,4 @@ def marker_rule() -> Iterator[type[MarkerRule]]:
     try:
         yield MarkerRule
     finally:
-        registry._REGISTRY.pop(MarkerRule.code, None)
+        registry.unregister(MarkerRule.code)
