@@ -113,7 +113,15 @@ def main(argv: list[str] | None = None) -> int:
     lint_parser = sub.add_parser("lint", help="checker throughput, ratio to bare spaCy, latency, cold start")
     lint_parser.add_argument("--posts", type=int, default=1500)
     lint_parser.add_argument("--rounds", type=int, default=3)
+    calendar_parser = sub.add_parser("calendar", help="calendar page run and query with N posts (issue 4)")
+    calendar_parser.add_argument("--posts", type=int, default=10_000)
+    calendar_parser.add_argument("--rounds", type=int, default=3)
+    calendar_parser.add_argument("--weeks", type=int, default=5)
     args = parser.parse_args(argv)
+    if args.name == "calendar":
+        from bench.calendar import bench_calendar
+
+        print(json.dumps({"cpu_cores_used": 1, **bench_calendar(args.posts, args.rounds, args.weeks)}, indent=2))
     if args.name == "lint":
         figures = bench_lint(args.posts, args.rounds) | {"cold_start": bench_cold_start()}
         print(json.dumps({"benchmark": "lint", "cpu_cores_used": 1, **figures}, indent=2))

@@ -10,7 +10,11 @@ PAGES_DIR = Path(__file__).resolve().parent / "views"
 
 def pages() -> list:
     return [
-        st.Page(PAGES_DIR / "calendar.py", title="Calendrier / Calendar", icon=":material/calendar_month:", url_path="calendar",
-                default=True),
+        st.Page(PAGES_DIR / "calendar.py", title="Calendrier / Calendar", icon=":material/calendar_month:",
+                url_path="calendar", default=True),
         st.Page(PAGES_DIR / "compose.py", title="Rédiger / Compose", icon=":material/edit_note:", url_path="compose"),
+        st.Page(PAGES_DIR / "review.py", title="Relecture / Review", icon=":material/rate_review:", url_path="review"),
+        st.Page(PAGES_DIR / "insights.py", title="Analyses / Insights", icon=":material/insights:", url_path="insights"),
+        st.Page(PAGES_DIR / "settings.py", title="Réglages / Settings", icon=":material/settings:", url_path="settings"),
+        st.Page(PAGES_DIR / "trash.py", title="Corbeille / Trash", icon=":material/delete:", url_path="trash"),
     ]

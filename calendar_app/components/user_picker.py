@@ -18,8 +18,10 @@ def choose_user() -> User | None:
     if not team:
         return None
     by_id = {user.id: user for user in team}
-    if st.session_state.get(SESSION_KEY) not in by_id:
-        st.session_state[SESSION_KEY] = team[0].id
+    # Set on every run: widget ids differ from page to page, so without this the choice would fall back to
+    # the first option whenever the user opens another page.
+    chosen = st.session_state.get(SESSION_KEY)
+    st.session_state[SESSION_KEY] = chosen if chosen in by_id else team[0].id
     chosen = st.sidebar.selectbox("Vous êtes / You are", options=list(by_id), key=SESSION_KEY,
                                   format_func=lambda key: f"{by_id[key].name} ({by_id[key].role})")
     return by_id[chosen]

@@ -19,8 +19,10 @@ def choose_workspace() -> Workspace | None:
         st.info(t("no_workspace", "fr") + "\n\n" + t("no_workspace", "en"))
         return None
     by_id = {workspace.id: workspace for workspace in workspaces}
-    if st.session_state.get(SESSION_KEY) not in by_id:
-        st.session_state[SESSION_KEY] = workspaces[0].id
+    # Set on every run: widget ids differ from page to page, so without this the choice would fall back to
+    # the first option whenever the user opens another page.
+    chosen = st.session_state.get(SESSION_KEY)
+    st.session_state[SESSION_KEY] = chosen if chosen in by_id else workspaces[0].id
     chosen = st.sidebar.selectbox(
         "Marque / Brand", options=list(by_id), format_func=lambda key: by_id[key].name, key=SESSION_KEY
     )

@@ -10,6 +10,7 @@ from sqlmodel import Session, col, or_, select
 
 from calendar_app.errors import ConflictError, NotFoundError, ValidationError
 from calendar_app.models import (
+    AuditEvent,
     Post,
     PostCreate,
     PostStatus,
@@ -18,7 +19,7 @@ from calendar_app.models import (
     new_group_id,
     utc_now,
 )
-from calendar_app.services.audit import record_event, snapshot
+from calendar_app.services.audit import history, record_event, snapshot
 from calendar_app.services.workspaces import get_campaign, get_channel, get_workspace
 
 S = PostStatus
@@ -208,3 +209,14 @@ def adapt_post(post_id: int, channel_id: int, *, session: Session, actor_id: int
 def group_posts(group_id: str, *, session: Session) -> list[Post]:
     statement = select(Post).where(Post.group_id == group_id, col(Post.deleted_at).is_(None)).order_by(Post.id)
     return list(session.exec(statement))
+
+
+def list_trash(workspace_id: int, *, session: Session) -> list[tuple[Post, AuditEvent | None]]:
+    """The workspace's deleted posts, newest deletion first, each with its latest "delete" audit event
+    (who moved it to the trash, and when; None if the trail has no such event)."""
+    trashed = list_posts(workspace_id, session=session, deleted=True)
+    entries = []
+    for post in trashed:
+        deletions = [event for event in history("post", post.id, session=session) if event.action == "delete"]
+        entries.append((post, deletions[-1] if deletions else None))
+    return sorted(entries, key=lambda entry: (entry[0].deleted_at, entry[0].id), reverse=True)

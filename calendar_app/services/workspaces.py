@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+from typing import Any
+
 from sqlmodel import Session, select
 
-from calendar_app.errors import ValidationError
+from calendar_app.errors import PermissionDeniedError, ValidationError
 from calendar_app.models import (
     Campaign,
     CampaignCreate,
@@ -12,11 +15,14 @@ from calendar_app.models import (
     Channel,
     ChannelCreate,
     ChannelUpdate,
+    Role,
+    User,
     Workspace,
     WorkspaceCreate,
     WorkspaceUpdate,
 )
 from calendar_app.services.common import apply_changes, create_audited, get_existing
+from checks import Config, ConfigError
 
 # --- Workspaces ------------------------------------------------------------------------------------
 
@@ -104,3 +110,90 @@ def update_campaign(campaign_id: int, changes: CampaignUpdate, *, session: Sessi
         raise ValidationError("The campaign would end before it starts.")
     return apply_changes(campaign, changes, session=session, entity="campaign", actor_id=actor_id,
                          workspace_id=campaign.workspace_id)
+
+
+# --- Settings edited by a user: admins only, checked here ------------------------------------------
+
+SETTINGS_EDITORS = frozenset({Role.ADMIN})
+
+
+def require_admin(user: User, action: str = "change the brand's settings") -> None:
+    """Refuse (PermissionDeniedError) unless ``user`` is an active admin."""
+    if user.role not in SETTINGS_EDITORS or not user.is_active:
+        raise PermissionDeniedError(f"{user.name} is a {user.role!s}: only admins can {action}.")
+
+
+def validate_checker_settings(settings: Mapping[str, Any], *, source: str = "checker settings") -> dict[str, Any]:
+    """The settings (keys of ``[tool.edito]``) if the checker accepts them; a ValidationError naming the key if not."""
+    if not isinstance(settings, Mapping):
+        raise ValidationError(f"{source}: expected a table of settings, got {settings!r}")
+    try:
+        Config.from_mapping(settings, source=source)
+    except ConfigError as error:
+        raise ValidationError(str(error)) from None
+    return dict(settings)
+
+
+def save_workspace_settings(workspace_id: int, changes: WorkspaceUpdate, *, user: User,
+                            session: Session) -> Workspace:
+    """An admin changes a brand's settings; checker settings are validated by the checker before saving."""
+    require_admin(user)
+    values = changes.model_dump(exclude_unset=True)
+    if "name" in values:
+        if values["name"] is None or not values["name"].strip():
+            raise ValidationError("The workspace name must not be empty.")
+        changes.name = values["name"].strip()
+    if "checker_settings" in values:
+        workspace = get_workspace(workspace_id, session=session)
+        changes.checker_settings = validate_checker_settings(
+            values["checker_settings"] or {}, source=f"checker settings of {workspace.name!r}")
+    if values.get("name"):
+        other = find_workspace(changes.name, session=session)
+        if other is not None and other.id != workspace_id:
+            raise ValidationError(f"A workspace named {changes.name!r} already exists.")
+    return update_workspace(workspace_id, changes, session=session, actor_id=user.id)
+
+
+def add_channel(workspace_id: int, data: ChannelCreate, *, user: User, session: Session) -> Channel:
+    require_admin(user, "add channels")
+    return create_channel(workspace_id, data, session=session, actor_id=user.id)
+
+
+def edit_channel(channel_id: int, changes: ChannelUpdate, *, user: User, session: Session) -> Channel:
+    require_admin(user, "edit channels")
+    values = changes.model_dump(exclude_unset=True)
+    if "display_name" in values:
+        if values["display_name"] is None or not values["display_name"].strip():
+            raise ValidationError("The channel name must not be empty.")
+        channel = get_channel(channel_id, session=session)
+        changes.display_name = values["display_name"].strip()
+        clash = session.exec(select(Channel).where(Channel.workspace_id == channel.workspace_id,
+                                                   Channel.display_name == changes.display_name,
+                                                   Channel.id != channel_id)).first()
+        if clash is not None:
+            raise ValidationError(f"This workspace already has a channel named {changes.display_name!r}.")
+    if values.get("checker_overrides"):
+        validate_checker_settings({"channels": {"channel": values["checker_overrides"]}},
+                                  source=f"checker overrides of channel {channel_id}")
+    return update_channel(channel_id, changes, session=session, actor_id=user.id)
+
+
+def add_campaign(workspace_id: int, data: CampaignCreate, *, user: User, session: Session) -> Campaign:
+    require_admin(user, "add campaigns")
+    return create_campaign(workspace_id, data, session=session, actor_id=user.id)
+
+
+def edit_campaign(campaign_id: int, changes: CampaignUpdate, *, user: User, session: Session) -> Campaign:
+    require_admin(user, "edit campaigns")
+    values = changes.model_dump(exclude_unset=True)
+    if "name" in values:
+        if values["name"] is None or not values["name"].strip():
+            raise ValidationError("The campaign name must not be empty.")
+        campaign = get_campaign(campaign_id, session=session)
+        changes.name = values["name"].strip()
+        clash = session.exec(select(Campaign).where(Campaign.workspace_id == campaign.workspace_id,
+                                                    Campaign.name == changes.name,
+                                                    Campaign.id != campaign_id)).first()
+        if clash is not None:
+            raise ValidationError(f"This workspace already has a campaign named {changes.name!r}.")
+    return update_campaign(campaign_id, changes, session=session, actor_id=user.id)

@@ -1,4 +1,5 @@
-"""Compose: write a post, see the checker's findings as you type, check its length on the channel, save it."""
+"""Compose: write a post, see the checker's findings as you type, check its length on the channel, save it,
+send it to review. ``?post=ID`` opens an existing post; saving it is refused if someone saved it meanwhile."""
 
 from __future__ import annotations
 
@@ -10,22 +11,129 @@ from pydantic import ValidationError as PydanticValidationError
 
 from calendar_app import resources
 from calendar_app.components.findings import show_findings, show_highlighted
+from calendar_app.components.user_picker import choose_user
+from calendar_app.components.workspace_picker import SESSION_KEY as WORKSPACE_KEY
 from calendar_app.components.workspace_picker import choose_workspace
-from calendar_app.errors import EditoError, describe_validation_error
+from calendar_app.errors import ConflictError, EditoError, describe_validation_error
 from calendar_app.i18n import t
-from calendar_app.models import Objective, Pillar, PostCreate, Sponsorship
+from calendar_app.models import (
+    Objective,
+    Pillar,
+    Post,
+    PostCreate,
+    PostStatus,
+    PostUpdate,
+    Sponsorship,
+)
+from calendar_app.services.audit import history
 from calendar_app.services.checking import checker_config
-from calendar_app.services.posts import create_post
-from calendar_app.services.workspaces import list_campaigns, list_channels
+from calendar_app.services.posts import create_post, get_post, update_post
+from calendar_app.services.reviews import submit_for_review
+from calendar_app.services.workspaces import (
+    get_workspace,
+    list_campaigns,
+    list_channels,
+)
 from checks import lint
 from checks.channels import PLATFORMS, length
+
+WIDGETS = ("channel", "title", "body", "day", "time", "objective", "pillar", "campaign", "sponsorship", "partner",
+           "link")
+NO_PARTNER = (Sponsorship.NONE, Sponsorship.OWN_PRODUCT)
+SUBMITTABLE = (PostStatus.DRAFT, PostStatus.CHANGES_REQUESTED)
+# Not widgets, so they outlive a visit to another page: the post being edited and the version read.
+LOADED, VERSION, SAVED, FLASH, CONFLICT = ("compose.loaded", "compose.version", "compose.saved", "compose.flash",
+                                           "compose.conflict")
+
+
+def _post_values(post: Post, zone: ZoneInfo) -> dict:
+    """The form's values for a stored post (the same shape as ``_form_values``)."""
+    local = post.scheduled_at.astimezone(zone).replace(tzinfo=None) if post.scheduled_at else None
+    return {"channel_id": post.channel_id, "campaign_id": post.campaign_id, "title": post.title, "body": post.body,
+            "link": post.link, "scheduled_at": local, "objective": post.objective, "pillar": post.pillar,
+            "sponsorship": post.sponsorship, "partner": post.partner if post.sponsorship not in NO_PARTNER else None}
+
+
+def _load(post: Post, zone: ZoneInfo) -> None:
+    """Fill the widgets with a stored post and remember the version read."""
+    values = _post_values(post, zone)
+    state = st.session_state
+    state["compose.channel"] = post.channel_id
+    state["compose.title"] = post.title
+    state["compose.body"] = post.body
+    state["compose.day"] = values["scheduled_at"].date() if values["scheduled_at"] else None
+    state["compose.time"] = values["scheduled_at"].time() if values["scheduled_at"] else time(9, 0)
+    state["compose.objective"] = post.objective
+    state["compose.pillar"] = post.pillar
+    state["compose.campaign"] = post.campaign_id
+    state["compose.sponsorship"] = post.sponsorship
+    state["compose.partner"] = post.partner or ""
+    state["compose.link"] = post.link or ""
+    state[LOADED], state[VERSION], state[SAVED] = post.id, post.version, values
+    state.pop(CONFLICT, None)
+
+
+def _forget() -> None:
+    """Back to an empty form for a new post."""
+    for key in (*(f"compose.{name}" for name in WIDGETS), LOADED, VERSION, SAVED, CONFLICT):
+        st.session_state.pop(key, None)
+
+
+def _new_post() -> None:
+    st.query_params.clear()
+    _forget()
+
+
+def _last_review_comment(post_id: int) -> str | None:
+    with resources.session() as session:
+        events = history("post", post_id, session=session)
+    comments = [event.after["comment"] for event in events if event.action == "status" and event.after
+                and event.after.get("comment")]
+    return comments[-1] if comments else None
+
+
+# --- Which post: ?post=ID opens a stored one (and its brand) ----------------------------------------------
+
+editing: Post | None = None
+requested = st.query_params.get("post")
+if requested:
+    try:
+        with resources.session() as session:
+            editing = get_post(int(requested), session=session)
+            post_brand = get_workspace(editing.workspace_id, session=session)
+    except ValueError:
+        st.error(t("compose.bad_id", "fr", value=requested))
+        st.stop()
+    except EditoError as error:
+        st.error(str(error))
+        st.stop()
+    if st.session_state.get(LOADED) != editing.id or "compose.body" not in st.session_state:
+        _load(editing, ZoneInfo(editing.timezone or post_brand.timezone))
+        st.session_state[WORKSPACE_KEY] = editing.workspace_id
+elif st.session_state.get(LOADED) is not None:
+    _forget()  # the address lost its ?post=: a new post
 
 workspace = choose_workspace()
 if workspace is None:
     st.stop()
+user = choose_user()
 lang = str(workspace.language)
-zone = ZoneInfo(workspace.timezone)
+zone = ZoneInfo(editing.timezone or workspace.timezone) if editing else ZoneInfo(workspace.timezone)
 st.title(t("compose", lang))
+if (flash := st.session_state.pop(FLASH, None)) is not None:
+    st.toast(flash, icon=":material/check_circle:")
+
+if editing is not None:
+    if editing.workspace_id != workspace.id:
+        st.warning(t("compose.other_brand", lang, name=post_brand.name))
+        st.button(t("compose.new_post", lang), key="compose.new", on_click=_new_post)
+        st.stop()
+    head, new = st.columns([4, 1], vertical_alignment="center")
+    head.caption(t("compose.editing", lang, id=editing.id, status=t(f"status.{editing.status}", lang),
+                   version=editing.version))
+    new.button(t("compose.new_post", lang), key="compose.new", on_click=_new_post, icon=":material/add:")
+    if editing.status == PostStatus.CHANGES_REQUESTED and (comment := _last_review_comment(editing.id)):
+        st.warning(t("review.last_comment", lang, comment=comment))
 
 with resources.session() as session:
     channels = list_channels(workspace.id, session=session)
@@ -34,6 +142,10 @@ if not channels:
     st.info(t("no_channel", lang))
     st.stop()
 channel_by_id = {channel.id: channel for channel in channels}
+
+# Defaults through the session state, not value=, so a loaded post's values are not fought over.
+st.session_state.setdefault("compose.day", datetime.now(zone).date() + timedelta(days=1))
+st.session_state.setdefault("compose.time", time(9, 0))
 
 editor, checker = st.columns([3, 2], gap="large")
 with editor:
@@ -47,9 +159,8 @@ with editor:
     if platform.limit:
         st.progress(min(used / platform.limit, 1.0),
                     text=t("length", lang, used=used, limit=platform.limit, platform=platform.name))
-    when_day = st.date_input(t("day", lang), value=datetime.now(zone).date() + timedelta(days=1),
-                             key="compose.day", format="DD/MM/YYYY")
-    when_time = st.time_input(t("time", lang), value=time(9, 0), key="compose.time", step=300)
+    when_day = st.date_input(t("day", lang), key="compose.day", format="DD/MM/YYYY")
+    when_time = st.time_input(t("time", lang), key="compose.time", step=300)
     objective = st.selectbox(t("objective", lang), [None, *Objective], key="compose.objective",
                              format_func=lambda value: "—" if value is None else t(f"objective.{value}", lang))
     pillar = st.selectbox(t("pillar", lang), [None, *Pillar], key="compose.pillar",
@@ -59,8 +170,7 @@ with editor:
                                format_func=lambda key: "—" if key is None else campaign_by_id[key])
     sponsorship = st.selectbox(t("sponsorship", lang), list(Sponsorship), key="compose.sponsorship",
                                format_func=lambda value: t(f"sponsorship.{value}", lang))
-    partner = st.text_input(t("partner", lang), key="compose.partner",
-                            disabled=sponsorship in (Sponsorship.NONE, Sponsorship.OWN_PRODUCT))
+    partner = st.text_input(t("partner", lang), key="compose.partner", disabled=sponsorship in NO_PARTNER)
     link = st.text_input(t("link", lang), key="compose.link", placeholder="https://…")
 
 meta = {"objective": objective and str(objective), "pillar": pillar and str(pillar),
@@ -81,18 +191,74 @@ with checker:
     else:
         st.caption(t("start_typing", lang))
 
-if st.button(t("save", lang), type="primary", key="compose.save", disabled=not body.strip()):
+values = {
+    "channel_id": channel_id, "campaign_id": campaign_id, "title": title, "body": body, "link": link or None,
+    "scheduled_at": datetime.combine(when_day, when_time or time(9, 0)) if when_day else None,
+    "objective": objective, "pillar": pillar, "sponsorship": sponsorship,
+    "partner": partner or None if sponsorship not in NO_PARTNER else None,
+}
+
+post_id = st.session_state.get(LOADED)
+status = editing.status if editing is not None else None
+save_column, submit_column = st.columns(2)
+save_label = t("compose.save_changes", lang) if post_id else t("save", lang)
+if save_column.button(save_label, type="primary", key="compose.save", disabled=not body.strip()):
     try:
-        data = PostCreate(
-            channel_id=channel_id, campaign_id=campaign_id, title=title, body=body, link=link or None,
-            scheduled_at=datetime.combine(when_day, when_time), timezone=workspace.timezone,
-            objective=objective, pillar=pillar, sponsorship=sponsorship,
-            partner=partner if sponsorship not in (Sponsorship.NONE, Sponsorship.OWN_PRODUCT) else None,
-        )
         with resources.session() as session:
-            post = create_post(data, session=session)
-        st.success(t("saved", lang, id=post.id))
+            if post_id is None:
+                post = create_post(PostCreate(**values, timezone=workspace.timezone,
+                                              author_id=user.id if user else None),
+                                   session=session, actor_id=user.id if user else None)
+                message = t("saved", lang, id=post.id)
+                st.query_params["post"] = str(post.id)
+            else:
+                post = update_post(post_id, PostUpdate(**values), expected_version=st.session_state[VERSION],
+                                   session=session, actor_id=user.id if user else None)
+                message = t("compose.updated", lang, id=post.id, version=post.version)
+        st.session_state[LOADED], st.session_state[VERSION], st.session_state[SAVED] = post.id, post.version, values
+        st.session_state.pop(CONFLICT, None)
+        post_id, status = post.id, post.status
+        st.success(message)
     except PydanticValidationError as error:
         st.error(describe_validation_error(error))
+    except ConflictError as error:
+        st.session_state[CONFLICT] = {"message": str(error), "current": error.current, "yours": error.attempted}
     except EditoError as error:
         st.error(str(error))
+
+if post_id is not None and status in SUBMITTABLE:
+    unsaved = values != st.session_state.get(SAVED)
+    if submit_column.button(t("compose.submit", lang), key="compose.submit", icon=":material/send:",
+                            disabled=unsaved or user is None,
+                            help=t("compose.unsaved", lang) if unsaved else None):
+        try:
+            with resources.session() as session:
+                post = submit_for_review(post_id, expected_version=st.session_state[VERSION], user=user,
+                                         session=session)
+            st.session_state[VERSION] = post.version
+            st.session_state[FLASH] = t("compose.submitted", lang, id=post.id)
+            st.rerun()
+        except ConflictError as error:
+            st.session_state[CONFLICT] = {"message": str(error), "current": error.current, "yours": error.attempted}
+        except EditoError as error:
+            st.error(str(error))
+    if user is None:
+        st.caption(t("compose.no_user", lang))
+
+if (conflict := st.session_state.get(CONFLICT)) is not None:
+    st.error(conflict["message"])
+    current, yours = conflict["current"] or {}, conflict["yours"] or {}
+    ignored = {"version", "updated_at", "created_at"}
+    fields = ["title", "body", *(key for key in current if key not in ignored | {"title", "body"}
+                                 and current.get(key) != yours.get(key))]
+    left, right = st.columns(2)
+    for column, heading, record in ((left, t("compose.conflict_current", lang, version=current.get("version")),
+                                     current),
+                                    (right, t("compose.conflict_yours", lang), yours)):
+        with column, st.container(border=True):
+            st.markdown(f"**{heading}**")
+            for field in fields:
+                st.text(f"{field}: {record.get(field)}")
+    if st.button(t("compose.reload", lang), key="compose.reload"):
+        st.session_state.pop(LOADED, None)
+        st.rerun()

@@ -14,8 +14,15 @@ def test_first_run_opens_the_calendar_with_demo_data(running_app, page):
     page.get_by_text("publications · Europe/Paris").wait_for()
     caption = page.get_by_text("publications · Europe/Paris").inner_text()
     assert int(caption.split()[0]) > 0
-    page.locator("[data-testid='stDataFrame']").wait_for()
+    # the month grid (FullCalendar, in the component's iframe) shows the seeded posts
+    grid = page.frame_locator("iframe[title*='streamlit_calendar']")
+    grid.locator(".fc-daygrid-event").first.wait_for(timeout=30_000)
+    assert grid.locator(".fc-daygrid-event").count() > 0
     page.get_by_label("Marque / Brand").wait_for()
     assert not page.locator("[data-testid='stException']").count()
-    page.wait_for_timeout(1000)  # the grid paints its canvas after it is attached
-    save_screenshot(page, "calendar")
+    # the table stays one click away
+    page.get_by_text("Tableau", exact=True).click()
+    page.locator("[data-testid='stDataFrame']").wait_for(timeout=30_000)
+    page.wait_for_timeout(1000)  # the table paints its canvas after it is attached
+    assert not page.locator("[data-testid='stException']").count()
+    save_screenshot(page, "first-run")

@@ -1,17 +1,19 @@
 """The compose page run headless with AppTest: live findings, platform counter, highlighting, saving."""
 
+from datetime import date, datetime, time
 from pathlib import Path
 
 import pytest
 import streamlit as st
-from sqlmodel import Session, select
+from sqlmodel import Session, func, select
 from streamlit.testing.v1 import AppTest
 
 import calendar_app
 from calendar_app.components.findings import highlighted_html
 from calendar_app.db import make_engine, session_scope, upgrade
 from calendar_app.demo import seed_demo
-from calendar_app.models import Post
+from calendar_app.models import Channel, Post, PostCreate, PostUpdate, User
+from calendar_app.services.posts import create_post, update_post
 from calendar_app.settings import get_settings
 from checks import Finding, Severity
 
@@ -66,3 +68,89 @@ def test_highlighting_marks_the_worst_severity_and_escapes_text():
     assert rendered.startswith('<mark style="background:#fff1c2">&lt;b&gt;</mark>')
     assert '<mark style="background:#ffd6d6">ld &amp; </mark>' in rendered
     assert rendered.endswith("more")
+
+
+def _post(engine, post_id: int) -> Post:
+    with Session(engine) as session:
+        return session.get(Post, post_id)
+
+
+@pytest.fixture
+def stored(page):
+    """A draft by the writer Camille Martin, opened on the compose page with ?post=ID, as Camille."""
+    _, engine = page
+    with session_scope(engine) as session:
+        writer = session.exec(select(User).where(User.name == "Camille Martin")).one()
+        channel = session.exec(select(Channel).where(Channel.display_name == "Instagram")).first()
+        post = create_post(PostCreate(channel_id=channel.id, title="Box d'hiver", body=UNDISCLOSED,
+                                      sponsorship="paid", partner="Maison Verdier", objective="awareness",
+                                      scheduled_at=datetime(2031, 3, 4, 18, 15), timezone="Europe/Paris",
+                                      author_id=writer.id), session=session)
+        post_id, writer_id = post.id, writer.id
+    app = AppTest.from_file(str(PAGE), default_timeout=60)
+    app.query_params["post"] = str(post_id)
+    app.session_state["app.user_id"] = writer_id
+    return app.run(), engine, post_id
+
+
+def test_a_post_opens_from_the_address_fills_the_form_saves_and_goes_to_review(stored):
+    app, engine, post_id = stored
+    assert not app.exception
+    assert app.text_input(key="compose.title").value == "Box d'hiver"
+    assert app.text_area(key="compose.body").value == UNDISCLOSED
+    assert app.text_input(key="compose.partner").value == "Maison Verdier"
+    assert (app.selectbox(key="compose.sponsorship").value, app.selectbox(key="compose.objective").value) == (
+        "paid", "awareness")
+    assert app.date_input(key="compose.day").value == date(2031, 3, 4)
+    assert app.time_input(key="compose.time").value == time(18, 15)  # the brand's wall clock, not UTC
+    assert f"n°{post_id}" in app.caption[0].value
+    assert "SPO002" in " ".join(element.value for element in app.markdown)
+
+    fixed = "Collaboration commerciale avec Maison Verdier : leur box cocooning, on l'adore !"
+    app.text_area(key="compose.body").input(fixed).run()
+    assert app.button(key="compose.submit").disabled  # unsaved changes are not sent to review
+    app.button(key="compose.save").click().run()
+    assert not app.error and any("version 2" in success.value for success in app.success)
+    saved = _post(engine, post_id)
+    assert (saved.body, saved.version, saved.title) == (fixed, 2, "Box d'hiver")
+    with Session(engine) as session:
+        assert session.exec(select(func.count()).select_from(Post).where(Post.title == "Box d'hiver")).one() == 1
+
+    app.button(key="compose.submit").click().run()
+    assert not app.exception and not app.error
+    assert _post(engine, post_id).status == "in_review"
+    assert app.toast and f"n°{post_id}" in app.toast[0].value
+
+
+def test_a_stale_save_shows_both_versions_and_overwrites_nothing(stored):
+    app, engine, post_id = stored
+    with session_scope(engine) as session:  # someone else saves the post after the page read it
+        update_post(post_id, PostUpdate(title="Box d'hiver (relue par Hugo)"), expected_version=1, session=session)
+    app.text_input(key="compose.title").input("Box d'hiver (ma version)").run()
+    app.button(key="compose.save").click().run()
+    assert not app.exception
+    assert app.error and "changed by someone else" in app.error[0].value
+    shown = " ".join(element.value for element in app.text)
+    assert "Box d'hiver (relue par Hugo)" in shown and "Box d'hiver (ma version)" in shown
+    assert _post(engine, post_id).title == "Box d'hiver (relue par Hugo)"
+    assert _post(engine, post_id).version == 2
+
+    app.button(key="compose.reload").click().run()  # discard mine: the form shows the saved version
+    assert app.text_input(key="compose.title").value == "Box d'hiver (relue par Hugo)"
+    assert not app.error
+
+
+def test_a_new_post_is_written_by_the_chosen_user_and_can_then_be_submitted(page):
+    app, engine = page
+    with Session(engine) as session:
+        writer = session.exec(select(User).where(User.name == "Camille Martin")).one()
+    app.session_state["app.user_id"] = writer.id
+    app.text_input(key="compose.title").input("Nouvelle box").run()
+    app.text_area(key="compose.body").input("Notre atelier prépare la box d'hiver : qu'aimeriez-vous y trouver ?").run()
+    app.button(key="compose.save").click().run()
+    with Session(engine) as session:
+        post = session.exec(select(Post).where(Post.title == "Nouvelle box")).one()
+    assert post.author_id == writer.id
+    assert app.query_params["post"] == str(post.id)  # the address now opens this post
+    app.button(key="compose.submit").click().run()
+    assert _post(engine, post.id).status == "in_review"

@@ -1,0 +1,131 @@
+"""Review: the posts waiting for review, with the checker's findings; approve (or override the checker with
+a reason), or send back with a comment. Roles are enforced by the services; the page shows their refusal."""
+
+from __future__ import annotations
+
+from zoneinfo import ZoneInfo
+
+import streamlit as st
+
+from calendar_app import resources
+from calendar_app.components.findings import show_findings, show_highlighted
+from calendar_app.components.user_picker import choose_user
+from calendar_app.components.workspace_picker import choose_workspace
+from calendar_app.errors import ApprovalBlockedError, EditoError
+from calendar_app.i18n import short_day, t
+from calendar_app.models import User
+from calendar_app.services.checking import check_post
+from calendar_app.services.reviews import approve, request_changes, review_queue
+from calendar_app.services.users import list_users
+from calendar_app.services.workspaces import list_channels
+
+FLASH = "review.flash"
+
+
+def _label(title: str, body: str, size: int = 60) -> str:
+    text = title.strip() or " ".join(body.split())
+    return text if len(text) <= size else text[: size - 1] + "…"
+
+
+def _blocked_key(post_id: int) -> str:
+    return f"review.blocked.{post_id}"
+
+
+def _error_key(post_id: int) -> str:
+    return f"review.error.{post_id}"
+
+
+def _done(post_id: int, message: str) -> None:
+    st.session_state.pop(_blocked_key(post_id), None)
+    st.session_state.pop(_error_key(post_id), None)
+    st.session_state[FLASH] = message
+
+
+# Callbacks get the version the reviewer saw (bound when the button was drawn), so approving a post that
+# was edited in the meantime is refused as a conflict instead of approving text nobody read.
+def _approve(post_id: int, version: int, user: User, label: str, lang: str, with_reason: bool = False) -> None:
+    reason = st.session_state.get(f"review.reason.{post_id}", "") if with_reason else None
+    st.session_state.pop(_error_key(post_id), None)
+    if with_reason and not reason.strip():
+        st.session_state[_error_key(post_id)] = t("review.override_needs_reason", lang)
+        return
+    try:
+        with resources.session() as session:
+            approve(post_id, expected_version=version, user=user, session=session, override_reason=reason)
+    except ApprovalBlockedError as error:
+        st.session_state[_blocked_key(post_id)] = error.codes
+        st.session_state[_error_key(post_id)] = str(error)
+    except EditoError as error:
+        st.session_state[_error_key(post_id)] = str(error)
+    else:
+        _done(post_id, t("review.approved", lang, title=label))
+
+
+def _request_changes(post_id: int, version: int, user: User, label: str, lang: str) -> None:
+    comment = st.session_state.get(f"review.comment.{post_id}", "")
+    st.session_state.pop(_error_key(post_id), None)
+    try:
+        with resources.session() as session:
+            request_changes(post_id, comment, expected_version=version, user=user, session=session)
+    except EditoError as error:
+        st.session_state[_error_key(post_id)] = str(error)
+    else:
+        _done(post_id, t("review.changes_requested", lang, title=label))
+
+
+workspace = choose_workspace()
+if workspace is None:
+    st.stop()
+user = choose_user()
+lang = str(workspace.language)
+zone = ZoneInfo(workspace.timezone)
+st.title(t("review", lang))
+if (flash := st.session_state.pop(FLASH, None)) is not None:
+    st.toast(flash, icon=":material/check_circle:")
+if user is None:
+    st.info(t("compose.no_user", lang))
+    st.stop()
+
+with resources.session() as session:
+    queue = review_queue(workspace.id, session=session)
+    channels = {channel.id: channel for channel in list_channels(workspace.id, session=session)}
+    people = {person.id: person for person in list_users(session=session)}
+    findings = {post.id: check_post(post, session=session) for post in queue}
+
+st.caption(t("review.waiting", lang, count=len(queue)) + f" · {workspace.timezone}")
+if not queue:
+    st.info(t("review.empty", lang))
+    st.stop()
+
+for post in queue:
+    label = _label(post.title, post.body)
+    author = people.get(post.author_id)
+    when = (f"{short_day(post.scheduled_at.astimezone(zone), lang)} "
+            f"{post.scheduled_at.astimezone(zone):%H:%M}") if post.scheduled_at else t("review.unscheduled", lang)
+    with st.container(border=True, key=f"review-post-{post.id}"):
+        st.subheader(label, anchor=False)
+        st.caption(" · ".join([channels[post.channel_id].display_name, when,
+                               t("review.by", lang, name=author.name if author else t("review.unknown_author", lang)),
+                               f"n°{post.id}" if lang == "fr" else f"#{post.id}"]))
+        text, checks = st.columns([3, 2], gap="large")
+        with text:
+            show_highlighted(post.body, findings[post.id])
+        with checks:
+            show_findings(findings[post.id], lang=lang)
+
+        if (error := st.session_state.get(_error_key(post.id))) is not None:
+            st.error(error)
+        approve_column, changes_column = st.columns(2)
+        with approve_column:
+            st.button(t("review.approve", lang), key=f"review.approve.{post.id}", type="primary",
+                      icon=":material/check:", on_click=_approve, args=(post.id, post.version, user, label, lang))
+            if (codes := st.session_state.get(_blocked_key(post.id))) is not None:
+                st.warning(t("review.blocked", lang, codes=", ".join(codes)))
+                st.text_area(t("review.override_reason", lang), key=f"review.reason.{post.id}", height=80)
+                st.button(t("review.override", lang), key=f"review.override.{post.id}",
+                          on_click=_approve, args=(post.id, post.version, user, label, lang, True))
+        with changes_column:
+            st.text_area(t("review.comment", lang), key=f"review.comment.{post.id}", height=80)
+            st.button(t("review.request_changes", lang), key=f"review.request.{post.id}",
+                      icon=":material/undo:", on_click=_request_changes,
+                      args=(post.id, post.version, user, label, lang))

@@ -1,0 +1,131 @@
+"""The settings page run headless with AppTest on the demo: read only for writers, admins save, bad input refused."""
+
+from pathlib import Path
+
+import pytest
+import streamlit as st
+from sqlmodel import Session, select
+from streamlit.testing.v1 import AppTest
+from streamlit.testing.v1.errors import AppTestError
+
+import calendar_app
+from calendar_app.db import make_engine, session_scope, upgrade
+from calendar_app.demo import seed_demo
+from calendar_app.models import Channel, User, Workspace
+from calendar_app.settings import get_settings
+
+PAGE = Path(calendar_app.__file__).parent / "views" / "settings.py"
+
+
+@pytest.fixture
+def demo(monkeypatch, tmp_path):
+    url = f"sqlite:///{tmp_path / 'settings.db'}"
+    monkeypatch.setenv("EDITO_DATABASE_URL", url)
+    get_settings.cache_clear()
+    st.cache_resource.clear()
+    engine = make_engine(url)
+    upgrade(engine)
+    with session_scope(engine) as session:
+        seed_demo(session=session)
+    yield engine
+    st.cache_resource.clear()
+    engine.dispose()
+
+
+def _lumen(engine) -> Workspace:
+    with Session(engine) as session:
+        return session.exec(select(Workspace).where(Workspace.name == "Atelier Lumen")).one()
+
+
+def _as(app: AppTest, engine, name: str) -> AppTest:
+    with Session(engine) as session:
+        user_id = session.exec(select(User).where(User.name == name)).one().id
+    return app.selectbox(key="app.user_id").select(user_id).run()
+
+
+@pytest.fixture
+def admin_page(demo):
+    app = _as(AppTest.from_file(str(PAGE), default_timeout=60).run(), demo, "Inès Petit")
+    assert not app.exception and not app.info
+    return app, demo, _lumen(demo)
+
+
+def test_a_writer_reads_the_settings_but_cannot_save_them(demo):
+    workspace = _lumen(demo)
+    app = _as(AppTest.from_file(str(PAGE), default_timeout=60).run(), demo, "Camille Martin")
+    assert not app.exception
+    assert app.title[0].value == "Réglages · Atelier Lumen"
+    assert "seuls les admins modifient les réglages" in app.info[0].value
+    assert app.selectbox(key=f"settings.voice.{workspace.id}").value == "vous"
+    assert all(button.disabled for button in app.button)
+    editable = [widget.key for kind in ("selectbox", "text_input", "text_area", "slider", "multiselect",
+                                        "color_picker", "number_input", "date_input")
+                for widget in getattr(app, kind)
+                if not widget.disabled and not widget.key.startswith(("app.", "settings.edit_"))]
+    assert editable == []  # only the brand, the user, and which channel or campaign to look at can change
+    with pytest.raises(AppTestError, match="disabled"):
+        app.button(key=f"settings.save_workspace.{workspace.id}").click()
+    assert _lumen(demo).voice == "vous"  # the service refuses too: see test_settings_services.py
+
+
+def test_an_admin_changes_the_voice_and_it_is_saved(admin_page):
+    app, engine, workspace = admin_page
+    app.selectbox(key=f"settings.voice.{workspace.id}").select("tu")
+    app.slider(key=f"settings.commercial.{workspace.id}").set_value(30)
+    app.button(key=f"settings.save_workspace.{workspace.id}").click().run()
+    assert not app.exception and not app.error
+    assert app.success[0].value == "Réglages enregistrés."
+    saved = _lumen(engine)
+    assert (saved.voice, saved.commercial_target, saved.timezone) == ("tu", 0.3, "Europe/Paris")
+
+
+def test_an_invalid_extra_checker_setting_is_refused_with_a_message(admin_page):
+    app, engine, workspace = admin_page
+    before = workspace.checker_settings
+    app.text_area(key=f"settings.advanced.{workspace.id}").input('{"severity": {"COM003": "fatal"}}')
+    app.button(key=f"settings.save_checker.{workspace.id}").click().run()
+    assert not app.exception and not app.success
+    assert len(app.error) == 1
+    assert "severity must be info, warning or error, not 'fatal'" in app.error[0].value
+    assert _lumen(engine).checker_settings == before
+
+    app.text_area(key=f"settings.advanced.{workspace.id}").input("{not json")
+    app.button(key=f"settings.save_checker.{workspace.id}").click().run()
+    assert "JSON invalide" in app.error[0].value
+    assert _lumen(engine).checker_settings == before
+
+
+def test_an_admin_saves_checker_options_in_the_tool_edito_format(admin_page):
+    app, engine, workspace = admin_page
+    app.selectbox(key=f"settings.jurisdiction.en.{workspace.id}").select("UK")
+    app.text_area(key=f"settings.extra_terms.fr.{workspace.id}").input("#partenaire\n\n#collab ")
+    app.multiselect(key=f"settings.ignore.{workspace.id}").select("COM003")
+    app.text_area(key=f"settings.partners.{workspace.id}").input("Maison Verdier")
+    app.text_area(key=f"settings.advanced.{workspace.id}").input('{"severity": {"COM001": "error"}}')
+    app.button(key=f"settings.save_checker.{workspace.id}").click().run()
+    assert not app.exception and not app.error
+    assert _lumen(engine).checker_settings == {
+        "severity": {"COM001": "error"},
+        "disclosure": {"fr": "FR", "en": "UK", "extra-terms": {"fr": ["#partenaire", "#collab"]}},
+        "ignore": ["COM003"], "partners": ["Maison Verdier"],
+    }
+    assert app.multiselect(key=f"settings.ignore.{workspace.id}").value == ["COM003"]
+
+
+def test_an_admin_adds_a_channel_and_an_empty_name_is_one_readable_error(admin_page):
+    app, engine, workspace = admin_page
+    app.button(key=f"settings.add_channel.{workspace.id}").click().run()
+    assert len(app.error) == 1 and "display_name: Value error" not in app.error[0].value
+    assert "The channel name must not be empty" in app.error[0].value
+
+    app.selectbox(key=f"settings.new_channel.platform.{workspace.id}").select("threads")
+    app.text_input(key=f"settings.new_channel.name.{workspace.id}").input("Threads")
+    app.color_picker(key=f"settings.new_channel.colour.{workspace.id}").pick("#112233")
+    app.number_input(key=f"settings.new_channel.per_week.{workspace.id}").set_value(2.0)
+    app.button(key=f"settings.add_channel.{workspace.id}").click().run()
+    assert not app.exception and not app.error
+    assert app.success[0].value == "Canal « Threads » ajouté."
+    with Session(engine) as session:
+        channel = session.exec(select(Channel).where(Channel.workspace_id == workspace.id,
+                                                     Channel.display_name == "Threads")).one()
+    assert (channel.platform, channel.colour, channel.posts_per_week) == ("threads", "#112233", 2.0)
