@@ -95,6 +95,15 @@ LABELS: dict[str, dict[str, str]] = {
     "compose.conflict_current": {"fr": "Version enregistrée (n°{version})", "en": "Saved version (#{version})"},
     "compose.conflict_yours": {"fr": "Votre version (non enregistrée)", "en": "Your version (not saved)"},
     "compose.reload": {"fr": "Abandonner mes modifications et recharger", "en": "Discard my changes and reload"},
+    # --- compose: more actions ---
+    "compose.more_actions": {"fr": "Autres actions", "en": "More actions"},
+    "compose.adapt_to": {"fr": "Adapter pour le canal", "en": "Adapt for channel"},
+    "compose.adapt": {"fr": "Créer la version adaptée", "en": "Create the adapted version"},
+    "compose.adapted": {"fr": "Version n°{id} créée pour {channel}, liée à l'original : adaptez-la.",
+                        "en": "Version #{id} created for {channel}, linked to the original: adapt it."},
+    "compose.delete": {"fr": "Mettre à la corbeille", "en": "Move to trash"},
+    "compose.deleted": {"fr": "Publication n°{id} mise à la corbeille (restaurable depuis la Corbeille).",
+                        "en": "Post #{id} moved to the trash (restore it from Trash)."},
     # --- calendar grid ---
     "view": {"fr": "Affichage", "en": "View"},
     "view.month": {"fr": "Mois", "en": "Month"},

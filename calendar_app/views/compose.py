@@ -27,7 +27,7 @@ from calendar_app.models import (
 )
 from calendar_app.services.audit import history
 from calendar_app.services.checking import checker_config
-from calendar_app.services.posts import create_post, get_post, update_post
+from calendar_app.services.posts import adapt_post, create_post, delete_post, get_post, update_post
 from calendar_app.services.reviews import submit_for_review
 from calendar_app.services.workspaces import (
     get_workspace,
@@ -244,6 +244,38 @@ if post_id is not None and status in SUBMITTABLE:
             st.error(str(error))
     if user is None:
         st.caption(t("compose.no_user", lang))
+
+if post_id is not None and editing is not None:
+    with st.expander(t("compose.more_actions", lang)):
+        others = [key for key in channel_by_id if key != editing.channel_id]
+        adapt_column, trash_column = st.columns(2)
+        if others:
+            target = adapt_column.selectbox(t("compose.adapt_to", lang), others, key="compose.adapt_channel",
+                                            format_func=lambda key: channel_by_id[key].display_name)
+            if adapt_column.button(t("compose.adapt", lang), key="compose.adapt", icon=":material/content_copy:"):
+                try:
+                    with resources.session() as session:
+                        copy = adapt_post(post_id, target, session=session, actor_id=user.id if user else None)
+                    st.session_state[FLASH] = t("compose.adapted", lang, id=copy.id,
+                                                channel=channel_by_id[target].display_name)
+                    st.query_params["post"] = str(copy.id)
+                    st.session_state.pop(LOADED, None)
+                    st.rerun()
+                except EditoError as error:
+                    st.error(str(error))
+        if trash_column.button(t("compose.delete", lang), key="compose.delete", icon=":material/delete:"):
+            try:
+                with resources.session() as session:
+                    delete_post(post_id, expected_version=st.session_state[VERSION], session=session,
+                                actor_id=user.id if user else None)
+                st.session_state[FLASH] = t("compose.deleted", lang, id=post_id)
+                _new_post()
+                st.rerun()
+            except ConflictError as error:
+                st.session_state[CONFLICT] = {"message": str(error), "current": error.current,
+                                              "yours": error.attempted}
+            except EditoError as error:
+                st.error(str(error))
 
 if (conflict := st.session_state.get(CONFLICT)) is not None:
     st.error(conflict["message"])

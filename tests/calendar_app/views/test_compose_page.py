@@ -154,3 +154,27 @@ def test_a_new_post_is_written_by_the_chosen_user_and_can_then_be_submitted(page
     assert app.query_params["post"] == str(post.id)  # the address now opens this post
     app.button(key="compose.submit").click().run()
     assert _post(engine, post.id).status == "in_review"
+
+
+def test_a_post_is_adapted_to_another_channel_as_a_linked_version(stored):
+    app, engine, post_id = stored
+    target = next(option for option in app.selectbox(key="compose.adapt_channel").options if option == "LinkedIn")
+    app.selectbox(key="compose.adapt_channel").select(target).run()
+    app.button(key="compose.adapt").click().run()
+    assert not app.exception and not app.error
+    original = _post(engine, post_id)
+    with Session(engine) as session:
+        versions = session.exec(select(Post).where(Post.group_id == original.group_id)).all()
+    copy = next(post for post in versions if post.id != post_id)
+    assert len(versions) == 2 and copy.body == original.body and copy.status == "draft"
+    assert str(copy.id) in str(app.query_params["post"])  # the page now shows the new version
+    assert app.toast and "LinkedIn" in app.toast[0].value
+
+
+def test_a_post_moved_to_the_trash_is_soft_deleted_and_the_form_starts_afresh(stored):
+    app, engine, post_id = stored
+    app.button(key="compose.delete").click().run()
+    assert not app.exception and not app.error
+    assert _post(engine, post_id).deleted_at is not None
+    assert app.text_area(key="compose.body").value == ""  # back to a new, empty post
+    assert app.toast and f"n°{post_id}" in app.toast[0].value
