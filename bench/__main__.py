@@ -117,7 +117,14 @@ def main(argv: list[str] | None = None) -> int:
     calendar_parser.add_argument("--posts", type=int, default=10_000)
     calendar_parser.add_argument("--rounds", type=int, default=3)
     calendar_parser.add_argument("--weeks", type=int, default=5)
+    compose_parser = sub.add_parser("compose", help="opening and saving a post with N posts (issue 4)")
+    compose_parser.add_argument("--posts", type=int, default=10_000)
+    compose_parser.add_argument("--rounds", type=int, default=5)
     args = parser.parse_args(argv)
+    if args.name == "compose":
+        from bench.compose import bench_compose
+
+        print(json.dumps({"cpu_cores_used": 1, **bench_compose(args.posts, args.rounds)}, indent=2))
     if args.name == "calendar":
         from bench.calendar import bench_calendar
 
