@@ -154,6 +154,19 @@ def save_workspace_settings(workspace_id: int, changes: WorkspaceUpdate, *, user
     return update_workspace(workspace_id, changes, session=session, actor_id=user.id)
 
 
+def _free_name(model, field: str, record, name: str | None, *, what: str, session: Session) -> str:
+    """A new name for ``record``, trimmed, refused when empty or taken by another record of its workspace."""
+    if name is None or not name.strip():
+        raise ValidationError(f"The {what} name must not be empty.")
+    name = name.strip()
+    column = getattr(model, field)
+    clash = session.exec(select(model).where(model.workspace_id == record.workspace_id, column == name,
+                                             model.id != record.id)).first()
+    if clash is not None:
+        raise ValidationError(f"This workspace already has a {what} named {name!r}.")
+    return name
+
+
 def add_channel(workspace_id: int, data: ChannelCreate, *, user: User, session: Session) -> Channel:
     require_admin(user, "add channels")
     return create_channel(workspace_id, data, session=session, actor_id=user.id)
@@ -163,15 +176,8 @@ def edit_channel(channel_id: int, changes: ChannelUpdate, *, user: User, session
     require_admin(user, "edit channels")
     values = changes.model_dump(exclude_unset=True)
     if "display_name" in values:
-        if values["display_name"] is None or not values["display_name"].strip():
-            raise ValidationError("The channel name must not be empty.")
-        channel = get_channel(channel_id, session=session)
-        changes.display_name = values["display_name"].strip()
-        clash = session.exec(select(Channel).where(Channel.workspace_id == channel.workspace_id,
-                                                   Channel.display_name == changes.display_name,
-                                                   Channel.id != channel_id)).first()
-        if clash is not None:
-            raise ValidationError(f"This workspace already has a channel named {changes.display_name!r}.")
+        changes.display_name = _free_name(Channel, "display_name", get_channel(channel_id, session=session),
+                                          values["display_name"], what="channel", session=session)
     if values.get("checker_overrides"):
         validate_checker_settings({"channels": {"channel": values["checker_overrides"]}},
                                   source=f"checker overrides of channel {channel_id}")
@@ -187,13 +193,6 @@ def edit_campaign(campaign_id: int, changes: CampaignUpdate, *, user: User, sess
     require_admin(user, "edit campaigns")
     values = changes.model_dump(exclude_unset=True)
     if "name" in values:
-        if values["name"] is None or not values["name"].strip():
-            raise ValidationError("The campaign name must not be empty.")
-        campaign = get_campaign(campaign_id, session=session)
-        changes.name = values["name"].strip()
-        clash = session.exec(select(Campaign).where(Campaign.workspace_id == campaign.workspace_id,
-                                                    Campaign.name == changes.name,
-                                                    Campaign.id != campaign_id)).first()
-        if clash is not None:
-            raise ValidationError(f"This workspace already has a campaign named {changes.name!r}.")
+        changes.name = _free_name(Campaign, "name", get_campaign(campaign_id, session=session), values["name"],
+                                  what="campaign", session=session)
     return update_campaign(campaign_id, changes, session=session, actor_id=user.id)

@@ -11,40 +11,16 @@ from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
-import pytest
-import streamlit as st
 from sqlmodel import select
 from streamlit.testing.v1 import AppTest
 
 import calendar_app
 from calendar_app.components import calendar_grid as grid
-from calendar_app.db import make_engine, session_scope, upgrade
-from calendar_app.demo import seed_demo
+from calendar_app.db import session_scope
 from calendar_app.models import AuditEvent, Channel, Post, PostStatus
-from calendar_app.settings import get_settings
 
 PAGE = Path(calendar_app.__file__).parent / "views" / "calendar.py"
 PARIS = ZoneInfo("Europe/Paris")
-
-
-@pytest.fixture
-def app_database(monkeypatch, tmp_path):
-    url = f"sqlite:///{tmp_path / 'page.db'}"
-    monkeypatch.setenv("EDITO_DATABASE_URL", url)
-    get_settings.cache_clear()
-    st.cache_resource.clear()
-    yield url
-    st.cache_resource.clear()
-
-
-@pytest.fixture
-def demo_engine(app_database):
-    engine = make_engine(app_database)
-    upgrade(engine)
-    with session_scope(engine) as session:
-        seed_demo(session=session, today=date.today())
-    yield engine
-    engine.dispose()
 
 
 def _component(page):

@@ -6,35 +6,17 @@ from pathlib import Path
 
 import pandas as pd
 import pytest
-import streamlit as st
 from streamlit.dataframe_util import convert_arrow_bytes_to_pandas_df
 from streamlit.testing.v1 import AppTest
 
 import calendar_app
-from calendar_app.db import make_engine, session_scope, upgrade
-from calendar_app.demo import seed_demo
-from calendar_app.settings import get_settings
 
 PAGE = Path(calendar_app.__file__).parent / "views" / "insights.py"
 
 
 @pytest.fixture
-def app_database(monkeypatch, tmp_path):
-    url = f"sqlite:///{tmp_path / 'insights.db'}"
-    monkeypatch.setenv("EDITO_DATABASE_URL", url)
-    get_settings.cache_clear()
-    st.cache_resource.clear()
-    yield url
-    st.cache_resource.clear()
-
-
-@pytest.fixture
-def demo(app_database):
-    engine = make_engine(app_database)
-    upgrade(engine)
-    with session_scope(engine) as session:
-        seed_demo(session=session, today=date.today())
-    engine.dispose()
+def demo(demo_engine):
+    """The seeded demo (shared fixtures in conftest.py)."""
 
 
 def charts(app) -> list[dict]:
