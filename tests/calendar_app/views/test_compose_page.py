@@ -4,17 +4,14 @@ from datetime import date, datetime, time
 from pathlib import Path
 
 import pytest
-import streamlit as st
 from sqlmodel import Session, func, select
 from streamlit.testing.v1 import AppTest
 
 import calendar_app
 from calendar_app.components.findings import highlighted_html
-from calendar_app.db import make_engine, session_scope, upgrade
-from calendar_app.demo import seed_demo
+from calendar_app.db import session_scope
 from calendar_app.models import Channel, Post, PostCreate, PostUpdate, User
 from calendar_app.services.posts import create_post, update_post
-from calendar_app.settings import get_settings
 from checks import Finding, Severity
 
 PAGE = Path(calendar_app.__file__).parent / "views" / "compose.py"
@@ -22,18 +19,9 @@ UNDISCLOSED = "Merci à @maisonverdier pour cette box cocooning, je l'adore ! <s
 
 
 @pytest.fixture
-def page(monkeypatch, tmp_path):
-    url = f"sqlite:///{tmp_path / 'compose.db'}"
-    monkeypatch.setenv("EDITO_DATABASE_URL", url)
-    get_settings.cache_clear()
-    st.cache_resource.clear()
-    engine = make_engine(url)
-    upgrade(engine)
-    with session_scope(engine) as session:
-        seed_demo(session=session)
-    app = AppTest.from_file(str(PAGE), default_timeout=60).run()
-    yield app, engine
-    st.cache_resource.clear()
+def page(demo_engine):
+    """The compose page opened on the seeded demo database (shared fixtures in conftest.py)."""
+    return AppTest.from_file(str(PAGE), default_timeout=60).run(), demo_engine
 
 
 def test_findings_appear_as_the_text_is_typed_and_the_post_is_saved(page):

@@ -6,13 +6,11 @@ from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import pytest
-import streamlit as st
 from sqlmodel import Session, select
 from streamlit.testing.v1 import AppTest
 
 import calendar_app
-from calendar_app.db import make_engine, session_scope, upgrade
-from calendar_app.demo import seed_demo
+from calendar_app.db import session_scope
 from calendar_app.models import (
     AuditEvent,
     Channel,
@@ -24,7 +22,6 @@ from calendar_app.models import (
 )
 from calendar_app.services.posts import create_post
 from calendar_app.services.reviews import submit_for_review
-from calendar_app.settings import get_settings
 
 PAGE = Path(calendar_app.__file__).parent / "views" / "review.py"
 CLEAN = "Collaboration commerciale avec Maison Verdier : leur box cocooning, on l'adore et vous ?"
@@ -48,15 +45,9 @@ def _submitted_post(session: Session, title: str, body: str) -> int:
 
 
 @pytest.fixture
-def review(monkeypatch, tmp_path):
-    url = f"sqlite:///{tmp_path / 'review.db'}"
-    monkeypatch.setenv("EDITO_DATABASE_URL", url)
-    get_settings.cache_clear()
-    st.cache_resource.clear()
-    engine = make_engine(url)
-    upgrade(engine)
+def review(demo_engine):
+    engine = demo_engine
     with session_scope(engine) as session:
-        seed_demo(session=session)
         clean = _submitted_post(session, "Box cocooning (annoncée)", CLEAN)
         blocked = _submitted_post(session, "Box cocooning (cachée)", UNDISCLOSED)
         ids = {name: _user(session, name).id for name in ("Camille Martin", "Hugo Bernard")}
@@ -66,8 +57,7 @@ def review(monkeypatch, tmp_path):
         app.session_state["app.user_id"] = ids[name]
         return app.run()
 
-    yield open_as, engine, clean, blocked
-    st.cache_resource.clear()
+    return open_as, engine, clean, blocked
 
 
 def _status(engine, post_id: int) -> str:

@@ -3,33 +3,20 @@
 from pathlib import Path
 
 import pytest
-import streamlit as st
 from sqlmodel import Session, select
 from streamlit.testing.v1 import AppTest
 from streamlit.testing.v1.errors import AppTestError
 
 import calendar_app
-from calendar_app.db import make_engine, session_scope, upgrade
-from calendar_app.demo import seed_demo
 from calendar_app.models import Channel, User, Workspace
-from calendar_app.settings import get_settings
 
 PAGE = Path(calendar_app.__file__).parent / "views" / "settings.py"
 
 
 @pytest.fixture
-def demo(monkeypatch, tmp_path):
-    url = f"sqlite:///{tmp_path / 'settings.db'}"
-    monkeypatch.setenv("EDITO_DATABASE_URL", url)
-    get_settings.cache_clear()
-    st.cache_resource.clear()
-    engine = make_engine(url)
-    upgrade(engine)
-    with session_scope(engine) as session:
-        seed_demo(session=session)
-    yield engine
-    st.cache_resource.clear()
-    engine.dispose()
+def demo(demo_engine):
+    """The seeded demo database (shared fixtures in conftest.py)."""
+    return demo_engine
 
 
 def _lumen(engine) -> Workspace:
