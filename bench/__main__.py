@@ -1,4 +1,5 @@
 """``python -m bench lint [--posts N] [--rounds R]``: the checker's speed on French posts, on one core.
+(``calendar``, ``compose``, ``exchange`` and ``calendar-checks`` are the other benchmarks: see their modules.)
 
 Figures (JSON on stdout): posts/s for bare ``nlp.pipe`` with the same components and for ``lint_many``
 and their ratio (runs interleaved, medians), warm single-post latency p50/p95, ``edito lint`` cold
@@ -120,7 +121,26 @@ def main(argv: list[str] | None = None) -> int:
     compose_parser = sub.add_parser("compose", help="opening and saving a post with N posts (issue 4)")
     compose_parser.add_argument("--posts", type=int, default=10_000)
     compose_parser.add_argument("--rounds", type=int, default=5)
+    exchange_parser = sub.add_parser("exchange", help="export of N posts and import of M rows (issue 5)")
+    exchange_parser.add_argument("--export-posts", type=int, default=100_000)
+    exchange_parser.add_argument("--import-rows", type=int, default=10_000)
+    exchange_parser.add_argument("--rounds", type=int, default=3)
+    checks_parser = sub.add_parser("calendar-checks", help="the calendar checks (CAL) on N posts (issue 6)")
+    checks_parser.add_argument("--posts", type=int, default=10_000)
+    checks_parser.add_argument("--rounds", type=int, default=5)
+    checks_parser.add_argument("--no-commercial", action="store_true",
+                               help="skip timing the per-post COM rules that fill commercial_findings")
     args = parser.parse_args(argv)
+    if args.name == "calendar-checks":
+        from bench.calendar_checks import bench_calendar_checks
+
+        figures = bench_calendar_checks(args.posts, args.rounds, commercial=not args.no_commercial)
+        print(json.dumps({"cpu_cores_used": 1, **figures}, indent=2, ensure_ascii=False))
+    if args.name == "exchange":
+        from bench.exchange import bench_exchange
+
+        figures = bench_exchange(args.export_posts, args.import_rows, args.rounds)
+        print(json.dumps({"cpu_cores_used": 1, **figures}, indent=2))
     if args.name == "compose":
         from bench.compose import bench_compose
 

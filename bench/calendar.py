@@ -38,6 +38,7 @@ def _seed(url: str, posts_count: int) -> dict:
         UserCreate,
         WorkspaceCreate,
         new_group_id,
+        new_uid,
     )
     from calendar_app.services import users, workspaces
 
@@ -71,7 +72,7 @@ def _seed(url: str, posts_count: int) -> dict:
             "body": f"Texte de la publication {i} : une idée, un conseil, une coulisse de l'atelier.",
             "scheduled_at": (first + step * i).replace(minute=(i * 15) % 60, second=0, microsecond=0),
             "timezone": "Europe/Paris", "status": statuses[i % len(statuses)], "pillar": pillars[i % len(pillars)],
-            "sponsorship": "none", "group_id": new_group_id(), "version": 1, "created_at": now, "updated_at": now,
+            "sponsorship": "none", "group_id": new_group_id(), "uid": new_uid(), "version": 1, "created_at": now, "updated_at": now,
         }
         for i in range(posts_count)
     ]

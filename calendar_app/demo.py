@@ -29,6 +29,7 @@ from calendar_app.models import (
     new_group_id,
 )
 from calendar_app.services import posts as post_service
+from calendar_app.services.auth import grant_access
 from calendar_app.services import users as user_service
 from calendar_app.services import workspaces as workspace_service
 
@@ -236,7 +237,9 @@ def _seed_brand(brand: DemoBrand, today: date, *, session: Session) -> int:
     team = []
     for member in brand.team:
         user = user_service.find_user(member.email, session=session)
-        team.append(user or user_service.create_user(member, session=session, is_demo=True))
+        user = user or user_service.create_user(member, session=session, is_demo=True)
+        grant_access(user, workspace.id, session=session)
+        team.append(user)
     zone = ZoneInfo(brand.workspace.timezone)
     created = 0
     # Each written post appears twice over the month (a second, later run of it), so every status shows up.

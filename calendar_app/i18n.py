@@ -187,6 +187,114 @@ LABELS: dict[str, dict[str, str]] = {
     "insights.worst": {"fr": "Plus grave", "en": "Worst"},
     "insights.open": {"fr": "Ouvrir", "en": "Open"},
     "insights.post": {"fr": "Publication", "en": "Post"},
+    # --- import / export ---
+    "exchange": {"fr": "Importer / exporter", "en": "Import / export"},
+    "exchange.export": {"fr": "Exporter le calendrier", "en": "Export the calendar"},
+    "exchange.export_help": {"fr": "Choisissez le format et les publications, puis préparez le fichier à télécharger.",
+                             "en": "Choose the format and the posts, then prepare the file to download."},
+    "exchange.format": {"fr": "Format", "en": "Format"},
+    "exchange.format.edito-csv": {"fr": "Edito CSV", "en": "Edito CSV"},
+    "exchange.format.excel-fr": {"fr": "Tableur français (Excel, LibreOffice)",
+                                 "en": "French spreadsheet (Excel, LibreOffice)"},
+    "exchange.format.hootsuite": {"fr": "Hootsuite", "en": "Hootsuite"},
+    "exchange.format.buffer": {"fr": "Buffer", "en": "Buffer"},
+    "exchange.format.sprout": {"fr": "Sprout Social", "en": "Sprout Social"},
+    "exchange.format.ics": {"fr": "iCalendar (.ics)", "en": "iCalendar (.ics)"},
+    # the English descriptions are calendar_app.exchange.DESCRIPTIONS (a test keeps them equal)
+    "exchange.describe.edito-csv": {
+        "fr": "Edito CSV : tous les champs, heures ISO 8601 avec décalage ; se réimporte sans perte",
+        "en": "Edito CSV: every field, ISO 8601 times with offset; reads back losslessly"},
+    "exchange.describe.excel-fr": {
+        "fr": "CSV pour un tableur en français (Excel, LibreOffice) : « ; », UTF-8 avec BOM, jj/mm/aaaa",
+        "en": "CSV for a French spreadsheet (Excel, LibreOffice): ';', UTF-8 with BOM, dd/mm/yyyy"},
+    "exchange.describe.hootsuite": {
+        "fr": "Import en masse Hootsuite (Bulk Composer) : un fichier par canal, 350 publications au plus chacun",
+        "en": "Hootsuite Bulk Composer: one file per channel, at most 350 posts each"},
+    "exchange.describe.buffer": {"fr": "Import en masse Buffer : un fichier par canal",
+                                 "en": "Buffer bulk upload: one file per channel"},
+    "exchange.describe.sprout": {
+        "fr": "Programmation en masse Sprout Social : un fichier par canal, 350 publications au plus chacun",
+        "en": "Sprout Social bulk scheduling: one file per channel, at most 350 posts each"},
+    "exchange.describe.ics": {"fr": "iCalendar (.ics) : un événement par publication programmée",
+                              "en": "iCalendar (.ics): one event per scheduled post"},
+    "exchange.all_dates": {"fr": "Toutes les dates (et les publications sans date)",
+                           "en": "All dates (and posts without a date)"},
+    "exchange.to": {"fr": "Au", "en": "To"},
+    "exchange.bad_period": {"fr": "La date de fin précède la date de début.",
+                            "en": "The end date is before the start date."},
+    "exchange.with_findings": {"fr": "Inclure les alertes de la relecture automatique",
+                               "en": "Include the checker's findings"},
+    "exchange.with_findings_help": {
+        "fr": "Ajoute le nombre, les codes et les messages des alertes. Les publications modifiées depuis leur "
+              "dernière relecture sont relues : cela peut prendre un moment.",
+        "en": "Adds the number, codes and messages of the findings. Posts changed since their last check are "
+              "checked again: this can take a while."},
+    "exchange.date_order": {"fr": "Ordre des dates", "en": "Date order"},
+    "exchange.date_order.auto": {"fr": "Automatique", "en": "Automatic"},
+    "exchange.date_order_help": {
+        "fr": "Pour les dates comme 03/04/2026. Automatique : jour d'abord pour une marque française et pour le "
+              "tableur français, mois d'abord sinon.",
+        "en": "For dates such as 03/04/2026. Automatic: day first for a French brand and for the French "
+              "spreadsheet, month first otherwise."},
+    "exchange.date_order.dmy": {"fr": "Jour d'abord (24/11/2026)", "en": "Day first (24/11/2026)"},
+    "exchange.date_order.mdy": {"fr": "Mois d'abord (11/24/2026)", "en": "Month first (11/24/2026)"},
+    "exchange.prepare": {"fr": "Préparer l'export", "en": "Prepare the export"},
+    "exchange.preparing": {"fr": "Préparation du fichier…", "en": "Preparing the file…"},
+    "exchange.checking": {"fr": "Relecture des publications : {done} / {total}",
+                          "en": "Checking the posts: {done} / {total}"},
+    "exchange.exported": {"fr": "{count} publication(s) exportée(s) dans {files} fichier(s).",
+                          "en": "{count} post(s) exported in {files} file(s)."},
+    "exchange.zip": {"fr": "Plusieurs fichiers : ils sont réunis dans une archive zip.",
+                     "en": "Several files: they come in one zip archive."},
+    "exchange.download": {"fr": "Télécharger {name}", "en": "Download {name}"},
+    "exchange.nothing_exported": {"fr": "Aucune publication exportée : il n'y a rien à télécharger.",
+                                  "en": "No post exported: there is nothing to download."},
+    "exchange.left_out": {"fr": "{count} publication(s) laissée(s) de côté par ce format :",
+                          "en": "{count} post(s) left out by this format:"},
+    "exchange.post_number": {"fr": "N°", "en": "#"},
+    "exchange.reason": {"fr": "Raison", "en": "Reason"},
+    "exchange.import": {"fr": "Importer un fichier", "en": "Import a file"},
+    "exchange.import_help": {
+        "fr": "Edito CSV, tableur, Hootsuite, Buffer ou Sprout Social. Rien n'est enregistré avant votre "
+              "confirmation ; les publications déjà présentes sont ignorées.",
+        "en": "Edito CSV, spreadsheet, Hootsuite, Buffer or Sprout Social. Nothing is saved before you "
+              "confirm; posts already in the calendar are skipped."},
+    "exchange.file": {"fr": "Fichier CSV", "en": "CSV file"},
+    "exchange.detect": {"fr": "Détecter automatiquement", "en": "Detect automatically"},
+    "exchange.import_channel": {"fr": "Canal des lignes qui n'en ont pas", "en": "Channel for rows without one"},
+    "exchange.import_channel_help": {"fr": "Les fichiers Hootsuite, Buffer et Sprout Social ne nomment pas le canal.",
+                                     "en": "Hootsuite, Buffer and Sprout Social files do not name the channel."},
+    "exchange.channel_from_file": {"fr": "Celui indiqué dans le fichier", "en": "The one the file gives"},
+    "exchange.reading": {"fr": "Lecture du fichier…", "en": "Reading the file…"},
+    "exchange.detected": {"fr": "{source} · format {format}", "en": "{source} · {format} format"},
+    "exchange.rows": {"fr": "Lignes lues", "en": "Rows read"},
+    "exchange.to_create": {"fr": "À créer", "en": "To create"},
+    "exchange.duplicates": {"fr": "Doublons ignorés", "en": "Duplicates skipped"},
+    "exchange.problems": {"fr": "Problèmes", "en": "Problems"},
+    "exchange.rejected": {
+        "fr": "Le fichier a {count} problème(s) : rien ne sera importé. Corrigez les lignes ci-dessous, puis "
+              "déposez le fichier à nouveau.",
+        "en": "The file has {count} problem(s): nothing will be imported. Fix the rows below, then upload the "
+              "file again."},
+    "exchange.row": {"fr": "Ligne", "en": "Row"},
+    "exchange.column": {"fr": "Colonne", "en": "Column"},
+    "exchange.problem": {"fr": "Problème", "en": "Problem"},
+    "exchange.date": {"fr": "Date", "en": "Date"},
+    "exchange.label": {"fr": "Titre ou début du texte", "en": "Title or start of the text"},
+    "exchange.posts_to_create": {"fr": "Publications à créer", "en": "Posts to create"},
+    "exchange.new_channels": {"fr": "Canaux qui seront ajoutés (par un admin seulement) : {channels}",
+                              "en": "Channels that will be added (by an admin only): {channels}"},
+    "exchange.new_campaigns": {"fr": "Campagnes qui seront ajoutées : {campaigns}",
+                               "en": "Campaigns that will be added: {campaigns}"},
+    "exchange.import_one": {"fr": "Importer 1 publication", "en": "Import 1 post"},
+    "exchange.import_many": {"fr": "Importer {count} publications", "en": "Import {count} posts"},
+    "exchange.import_as": {"fr": "Import au nom de {name} ({role}) : les éditeurs et les admins peuvent importer.",
+                           "en": "Importing as {name} ({role}): editors and admins can import."},
+    "exchange.nothing_new": {"fr": "Rien de nouveau : chaque ligne est déjà dans le calendrier.",
+                             "en": "Nothing new: every row is already in the calendar."},
+    "exchange.imported": {"fr": "{count} publication(s) créée(s) depuis {source} ; {skipped} doublon(s) ignoré(s).",
+                          "en": "{count} post(s) created from {source}; {skipped} duplicate(s) skipped."},
+    "exchange.see_calendar": {"fr": "Voir le calendrier", "en": "See the calendar"},
     # --- trash and settings ---
     "trash": {"fr": "Corbeille", "en": "Trash"},
     "trash_empty": {"fr": "La corbeille est vide.", "en": "The trash is empty."},
@@ -266,6 +374,134 @@ LABELS: dict[str, dict[str, str]] = {
     "status.scheduled": {"fr": "Programmée", "en": "Scheduled"},
     "status.published": {"fr": "Publiée", "en": "Published"},
     "status.archived": {"fr": "Archivée", "en": "Archived"},
+    # --- compose: merging a conflicting save, and the post's history (issue 7) ---
+    "compose.merge.title": {"fr": "Fusionner les deux versions", "en": "Merge the two versions"},
+    "compose.merge.intro": {
+        "fr": "{who} a enregistré cette publication pendant que vous la modifiiez (version {version}, {when}). "
+              "Rien n'a été écrasé : choisissez ci-dessous, champ par champ, ce qu'il faut garder.",
+        "en": "{who} saved this post while you were editing it (version {version}, {when}). Nothing was "
+              "overwritten: choose below, field by field, what to keep."},
+    "compose.merge.again": {
+        "fr": "Quelqu'un a encore enregistré cette publication entre-temps : {who} (version {version}, {when}). "
+              "Votre fusion n'a rien écrasé ; elle est devenue « votre version » ci-dessous.",
+        "en": "Someone saved this post again meanwhile: {who} (version {version}, {when}). Your merge "
+              "overwrote nothing; it is now \"your version\" below."},
+    "compose.merge.help": {
+        "fr": "Seuls les champs qui diffèrent sont listés ; par défaut, chaque champ garde le côté qui l'a modifié. "
+              "Dans les textes, les lignes surlignées ont changé depuis la version que vous aviez ouverte, les "
+              "lignes barrées ont été retirées.",
+        "en": "Only the fields that differ are listed; by default each field keeps the side that changed it. In "
+              "the texts, highlighted lines changed since the version you opened, struck-through lines were "
+              "removed."},
+    "compose.merge.nothing": {
+        "fr": "Vos champs sont identiques à la version enregistrée : enregistrez la fusion pour repartir de "
+              "cette version.",
+        "en": "Your fields are the same as the saved version: save the merge to go on from that version."},
+    "compose.merge.theirs": {"fr": "Leur version (enregistrée)", "en": "Their version (saved)"},
+    "compose.merge.theirs_caption": {"fr": "version {version} · {status} · par {who}, {when}",
+                                     "en": "version {version} · {status} · by {who}, {when}"},
+    "compose.merge.mine": {"fr": "Votre version (non enregistrée)", "en": "Your version (not saved)"},
+    "compose.merge.mine_caption": {"fr": "ce que vous avez tenté d'enregistrer",
+                                   "en": "what you tried to save"},
+    "compose.merge.keep_theirs": {"fr": "Garder la leur", "en": "Keep theirs"},
+    "compose.merge.keep_mine": {"fr": "Garder la mienne", "en": "Keep mine"},
+    "compose.merge.keep_merged": {"fr": "Texte fusionné", "en": "Merged text"},
+    "compose.merge.changed_them": {"fr": "modifié de leur côté", "en": "changed on their side"},
+    "compose.merge.changed_me": {"fr": "modifié de votre côté", "en": "changed on your side"},
+    "compose.merge.changed_both": {"fr": "modifié des deux côtés", "en": "changed on both sides"},
+    "compose.merge.merged_text": {"fr": "Texte fusionné (modifiable)", "en": "Merged text (editable)"},
+    "compose.merge.text_clean": {
+        "fr": "Fusion ligne par ligne : les lignes changées d'un seul côté sont reprises. Relisez avant "
+              "d'enregistrer.",
+        "en": "Merged line by line: lines changed on one side only are taken. Read it before saving."},
+    "compose.merge.text_conflicts": {
+        "fr": "{count} passage(s) modifié(s) des deux côtés sont entre les marques `<<<<<<<` et `>>>>>>>` : gardez "
+              "ce qu'il faut et retirez les marques.",
+        "en": "{count} passage(s) changed on both sides are between the `<<<<<<<` and `>>>>>>>` marks: keep what "
+              "you want and remove the marks."},
+    "compose.merge.markers_left": {
+        "fr": "Le texte fusionné contient encore des marques `<<<<<<<` / `>>>>>>>` : retirez-les avant d'enregistrer.",
+        "en": "The merged text still holds `<<<<<<<` / `>>>>>>>` marks: remove them before saving."},
+    "compose.merge.save": {"fr": "Enregistrer la fusion", "en": "Save the merge"},
+    "compose.merge.saved": {"fr": "Fusion enregistrée : publication n°{id}, version {version}.",
+                            "en": "Merge saved: post #{id}, version {version}."},
+    "compose.merge.theirs_label": {"fr": "leur version", "en": "their version"},
+    "compose.merge.mine_label": {"fr": "ma version", "en": "my version"},
+    "merge.when": {"fr": "Date et heure", "en": "Date and time"},
+    "history": {"fr": "Historique", "en": "History"},
+    "history.caption": {"fr": "{count} événement(s), le plus récent d'abord · heures du fuseau {zone}",
+                        "en": "{count} event(s), newest first · times in {zone}"},
+    "history.empty": {"fr": "Aucun événement enregistré.", "en": "No event recorded."},
+    "history.when": {"fr": "Quand", "en": "When"},
+    "history.who": {"fr": "Qui", "en": "Who"},
+    "history.action": {"fr": "Action", "en": "Action"},
+    "history.field": {"fr": "Champ", "en": "Field"},
+    "history.before": {"fr": "Avant", "en": "Before"},
+    "history.after": {"fr": "Après", "en": "After"},
+    "history.system": {"fr": "système", "en": "system"},
+    "history.action.create": {"fr": "Création", "en": "Created"},
+    "history.action.edit": {"fr": "Modification", "en": "Edited"},
+    "history.action.reschedule": {"fr": "Reprogrammation", "en": "Rescheduled"},
+    "history.action.status": {"fr": "Changement de statut", "en": "Status changed"},
+    "history.action.override": {"fr": "Validation malgré la relecture", "en": "Approved over the checker"},
+    "history.action.delete": {"fr": "Mise à la corbeille", "en": "Moved to the trash"},
+    "history.action.restore": {"fr": "Restauration", "en": "Restored"},
+    "history.action.import": {"fr": "Import", "en": "Imported"},
+    "history.author": {"fr": "Auteur", "en": "Author"},
+    "history.reviewer": {"fr": "Relecture par", "en": "Reviewer"},
+    "history.media_note": {"fr": "Note sur le visuel", "en": "Media note"},
+    "history.comment": {"fr": "Commentaire", "en": "Comment"},
+    "history.reason": {"fr": "Raison", "en": "Reason"},
+    "history.rules": {"fr": "Règles passées outre", "en": "Rules overridden"},
+    "history.source": {"fr": "Fichier importé", "en": "Imported file"},
+    # --- sign-in (issue 7) ---
+    "login.title": {"fr": "Connexion à Edito", "en": "Sign in to Edito"},
+    "login.help": {"fr": "Connectez-vous avec le compte que votre administrateur vous a créé.",
+                   "en": "Sign in with the account your administrator created for you."},
+    "login.email": {"fr": "Adresse e-mail", "en": "Email"},
+    "login.password": {"fr": "Mot de passe", "en": "Password"},
+    "login.submit": {"fr": "Se connecter", "en": "Sign in"},
+    "login.wrong": {"fr": "E-mail ou mot de passe incorrect, ou compte désactivé.",
+                    "en": "Email or password is wrong, or the account is disabled."},
+    "login.sso": {"fr": "Se connecter avec l'authentification unique (SSO)", "en": "Sign in with single sign-on"},
+    "login.sso_unknown": {"fr": "Aucun compte Edito actif pour {email} : demandez à un administrateur.",
+                          "en": "No active Edito account for {email}: ask an administrator."},
+    "signed_in_as": {"fr": "Connecté·e : {name} ({role})", "en": "Signed in: {name} ({role})"},
+    "sign_out": {"fr": "Se déconnecter", "en": "Sign out"},
+    "demo_banner": {"fr": "Comptes de démonstration actifs (mot de passe edito-demo). Désactivez-les "
+                          "(edito user disable) avant d'ouvrir Edito à l'équipe. · Demo accounts are active.",
+                    "en": "Demo accounts are active (password edito-demo). Disable them (edito user disable) "
+                          "before opening Edito to the team."},
+    # --- calendar checks (issue 6): Insights section and the warnings beside a post ---
+    "calendar_checks.title": {"fr": "Le calendrier dans son ensemble", "en": "The calendar as a whole"},
+    "calendar_checks.help": {
+        "fr": "Les règles CAL lisent toutes les publications de la période (et les 30 jours d'avant) : part "
+              "commerciale sur 7 et 30 jours glissants, même texte sur plusieurs canaux, répétitions, "
+              "collisions, silences, charge par auteur, publications en retard ou pas encore approuvées. "
+              "Chaque constat nomme ses publications, en premier (avec un drapeau) celle qui le déclenche.",
+        "en": "The CAL rules read every post of the period (and the 30 days before): the commercial share "
+              "over rolling 7 and 30 days, the same text on several channels, repeats, collisions, silences, "
+              "each author's workload, posts late or not approved yet. Each finding names its posts, the one "
+              "that triggers it first (flagged)."},
+    "calendar_checks.running": {"fr": "Relecture du calendrier…", "en": "Checking the calendar…"},
+    "calendar_checks.none": {"fr": "Rien à signaler sur le calendrier de cette période.",
+                             "en": "Nothing to flag in this period's calendar."},
+    "calendar_checks.summary": {"fr": "{count} constat(s) : {error} erreur(s), {warning} avertissement(s), "
+                                      "{info} info.",
+                                "en": "{count} finding(s): {error} error(s), {warning} warning(s), {info} info."},
+    "calendar_checks.rules": {"fr": "Règles affichées", "en": "Rules shown"},
+    "calendar_checks.all_rules": {"fr": "toutes", "en": "all"},
+    "calendar_checks.more": {"fr": "… et {count} autre(s) {code} : choisissez cette règle ci-dessus pour les voir.",
+                             "en": "… and {count} more {code}: pick this rule above to see them."},
+    "calendar_checks.more_chosen": {"fr": "… et {count} autre(s) {code} : raccourcissez la période pour les voir.",
+                                    "en": "… and {count} more {code}: shorten the period to see them."},
+    "calendar_checks.day": {"fr": "le {day}", "en": "on {day}"},
+    "calendar_checks.span": {"fr": "du {start} au {end}", "en": "from {start} to {end}"},
+    "calendar_checks.window": {"fr": "Période : {window}", "en": "Period: {window}"},
+    "calendar_checks.posts": {"fr": "Publications concernées", "en": "Posts involved"},
+    "calendar_checks.more_posts": {"fr": "et {count} autre(s)", "en": "and {count} more"},
+    "calendar_checks.post_warning": {"fr": "Calendrier · {code} : {message} ({window})",
+                                     "en": "Calendar · {code}: {message} ({window})"},
 }
 
 

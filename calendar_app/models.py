@@ -165,13 +165,21 @@ def check_colour(value: str) -> str:
 def check_link(value: str | None) -> str | None:
     if value is None or not value.strip():
         return None
-    value = value.strip()
+    value = check_no_nul(value.strip())
     if not re.match(r"^https?://\S+$", value):
         raise ValueError(f"{value!r} is not a web link starting with http:// or https://")
     return value
 
 
+def check_no_nul(value: str | None) -> str | None:
+    """PostgreSQL cannot store a NUL character in text; refuse it on every backend alike."""
+    if value is not None and "\x00" in value:
+        raise ValueError("contains a NUL character (\\x00), which cannot be stored; remove it")
+    return value
+
+
 def _strip_required(value: str, what: str) -> str:
+    check_no_nul(value)
     value = value.strip()
     if not value:
         raise ValueError(f"{what} must not be empty")
@@ -213,6 +221,7 @@ class WorkspaceUpdate(SQLModel):
     checker_settings: dict[str, Any] | None = None
 
     _timezone = field_validator("timezone")(lambda value: value and check_timezone(value))
+    _name = field_validator("name")(check_no_nul)
 
 
 # --- Channel ---------------------------------------------------------------------------------------
@@ -248,6 +257,7 @@ class ChannelUpdate(SQLModel):
     checker_overrides: dict[str, Any] | None = None
 
     _colour = field_validator("colour")(lambda value: value and check_colour(value))
+    _display_name = field_validator("display_name")(check_no_nul)
 
 
 # --- Campaign --------------------------------------------------------------------------------------
@@ -260,6 +270,7 @@ class CampaignBase(SQLModel):
     objective: str | None = Field(default=None, max_length=500)
 
     _name = field_validator("name")(lambda value: _strip_required(value, "The campaign name"))
+    _objective = field_validator("objective")(check_no_nul)
 
     @model_validator(mode="after")
     def _dates_in_order(self):
@@ -285,6 +296,8 @@ class CampaignUpdate(SQLModel):
     starts_on: date | None = None
     ends_on: date | None = None
     objective: str | None = Field(default=None, max_length=500)
+
+    _texts = field_validator("name", "objective")(check_no_nul)
 
 
 # --- User ------------------------------------------------------------------------------------------
@@ -325,6 +338,30 @@ class UserUpdate(SQLModel):
     password: str | None = Field(default=None, min_length=8, max_length=1024)
 
 
+class Membership(SQLModel, table=True):
+    """A user's access to a workspace (a brand). Admins reach every workspace without one."""
+
+    __table_args__ = (UniqueConstraint("user_id", "workspace_id"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    user_id: int = Field(foreign_key="user.id", index=True)
+    workspace_id: int = Field(foreign_key="workspace.id", index=True)
+    created_at: datetime = Field(default_factory=utc_now, sa_type=UTCDateTime)
+
+
+class UserSession(SQLModel, table=True):
+    """A signed-in browser: only a hash of its token is stored; it expires after a period without use."""
+
+    __tablename__ = "user_session"
+
+    id: int | None = Field(default=None, primary_key=True)
+    token_hash: str = Field(max_length=64, sa_column_kwargs={"unique": True})
+    user_id: int = Field(foreign_key="user.id", index=True)
+    created_at: datetime = Field(default_factory=utc_now, sa_type=UTCDateTime)
+    last_seen_at: datetime = Field(default_factory=utc_now, sa_type=UTCDateTime)
+    expires_at: datetime = Field(sa_type=UTCDateTime)
+
+
 # --- Post ------------------------------------------------------------------------------------------
 
 
@@ -348,12 +385,15 @@ class PostBase(SQLModel):
 
     _link = field_validator("link")(check_link)
     _timezone = field_validator("timezone")(lambda value: value and check_timezone(value))
+    _texts = field_validator("title", "body", "media_note", "partner")(check_no_nul)
 
 
 class Post(PostBase, table=True):
     __table_args__ = (Index("ix_post_workspace_scheduled", "workspace_id", "scheduled_at"),)
 
     id: int | None = Field(default=None, primary_key=True)
+    uid: str = Field(default_factory=lambda: new_uid(), max_length=36, unique=True,
+                     description="Stable identifier across exports, imports and calendar programs")
     workspace_id: int = Field(foreign_key="workspace.id", index=True)
     version: int = Field(default=1, description="Raised by one at every save: optimistic locking")
     created_at: datetime = Field(default_factory=utc_now, sa_type=UTCDateTime)
@@ -362,7 +402,7 @@ class Post(PostBase, table=True):
 
 
 class PostCreate(PostBase):
-    pass
+    uid: str | None = Field(default=None, max_length=36, description="Kept from an import; a new one if empty")
 
 
 class PostUpdate(SQLModel):
@@ -382,9 +422,14 @@ class PostUpdate(SQLModel):
 
     _link = field_validator("link")(check_link)
     _timezone = field_validator("timezone")(lambda value: value and check_timezone(value))
+    _texts = field_validator("title", "body", "media_note", "partner")(check_no_nul)
 
 
 def new_group_id() -> str:
+    return str(uuid.uuid4())
+
+
+def new_uid() -> str:
     return str(uuid.uuid4())
 
 

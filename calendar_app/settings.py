@@ -22,6 +22,9 @@ class Settings(BaseSettings):
         default=None, validation_alias=AliasChoices("EDITO_DATABASE_URL", "DATABASE_URL")
     )
     port: int = 8501
+    require_login: bool = Field(default=False, description="Sign-in required (always, when the app listens "
+                                                            "beyond localhost: `edito app` sets it)")
+    session_hours: float = Field(default=8.0, gt=0, le=24 * 30, description="A session ends after this long unused")
 
     @property
     def default_database_path(self) -> Path:

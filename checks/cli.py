@@ -3,6 +3,10 @@
 Exit codes: 0 nothing at or above the ``--fail-on`` threshold, 1 findings at or above it, 2 a usage,
 configuration or input error (one line ``edito: error: …`` on stderr, never a traceback). Importing
 this module stays cheap: spaCy loads when posts are checked, YAML and rich only when needed.
+
+``edito lint --calendar FILE.csv`` checks the calendar as a whole (family CAL) from its Edito CSV
+export; ``edito lint --calendar`` without a file reads the app's database through ``database_calendar``,
+which the app sets (the checker never imports it).
 """
 
 from __future__ import annotations
@@ -12,7 +16,8 @@ import json
 import os
 import re
 import sys
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO
 
@@ -25,11 +30,17 @@ from checks.post import PostInput
 from checks.registry import FAMILIES, Rule, all_rules, get_rule
 
 if TYPE_CHECKING:
+    from checks.calendar import CalendarContext, CalendarPost
+    from checks.finding import Finding
     from checks.formatters import Report
 
 PROG = "edito"
 PROGRESS_MIN_POSTS = 20
 PROGRESS_BATCH_SIZE = 32
+CALENDAR_FROM_DATABASE = ""  # the value of --calendar given without a file
+# How ``edito lint --calendar`` (no file) reads the app's database: set by calendar_app before it hands
+# the command line over. Called with the settings and ``now``; returns the posts and their context.
+database_calendar: Callable[[Config, datetime], tuple[Sequence[CalendarPost], CalendarContext]] | None = None
 _SELECTOR = re.compile(
     rf"^(ALL|(?:{'|'.join(FAMILIES)})[0-9]{{0,3}}|(?:{'|'.join(FAMILIES.values())})(?:\.[a-z0-9_-]+)*)$"
 )
@@ -51,6 +62,31 @@ def _selectors(value: str) -> list[str]:
     return parts
 
 
+def _moment(value: str) -> datetime:
+    try:
+        moment = datetime.fromisoformat(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{value!r} is not an ISO 8601 date-time") from None
+    if moment.tzinfo is None:
+        raise argparse.ArgumentTypeError(f"{value!r} needs an offset, like 2026-11-23T09:00:00+01:00")
+    return moment
+
+
+def _lint_usage_check(lint: argparse.ArgumentParser) -> Callable[[argparse.Namespace], None]:
+    """What argparse cannot say on its own: the PATHs needed, or one calendar file."""
+    def check_usage(args: argparse.Namespace) -> None:
+        if args.calendar is None:
+            if not args.paths:
+                lint.error("the following arguments are required: PATH (or --calendar FILE.csv)")
+            if args.now:
+                lint.error("--now only applies with --calendar")
+        elif len(args.paths) > (0 if args.calendar else 1):
+            lint.error("--calendar checks one calendar: give one CSV file")
+        elif args.channel:
+            lint.error("--channel does not apply with --calendar: the calendar names each post's channel")
+    return check_usage
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(prog=PROG, description="Edito's pre-publication checker for social-media posts.")
     commands = parser.add_subparsers(dest="command", required=True, metavar="{lint,rules,rule}",
@@ -59,9 +95,16 @@ def build_parser() -> argparse.ArgumentParser:
     lint = commands.add_parser(
         "lint", help="check posts before they go out",
         description="Check posts: Markdown files with front matter, text files, the calendar's CSV export, "
-                    "folders of those, or - for stdin. Exit 0: nothing at or above --fail-on; 1: findings at "
-                    "or above it; 2: usage, configuration or input error.")
-    lint.add_argument("paths", nargs="+", metavar="PATH", help="files, folders, or - to read one post from stdin")
+                    "folders of those, or - for stdin. With --calendar, check the calendar as a whole (rules "
+                    "CAL…: commercial share, copy-paste, collisions, silences, workload, timing) from its "
+                    "Edito CSV export. Exit 0: nothing at or above --fail-on; 1: findings at or above it; "
+                    "2: usage, configuration or input error.")
+    lint.add_argument("paths", nargs="*", metavar="PATH", help="files, folders, or - to read one post from stdin")
+    lint.add_argument("--calendar", nargs="?", const=CALENDAR_FROM_DATABASE, metavar="FILE.csv",
+                      help="check the calendar as a whole (rules CAL…): its Edito CSV export, or - for stdin; "
+                           "without a file, the app's database")
+    lint.add_argument("--now", type=_moment, metavar="ISO",
+                      help="with --calendar: the time to check against, with its offset (default: now)")
     lint.add_argument("--format", choices=FORMATS, default="text", help="output format (default: text)")
     for flag, meaning in (("--select", "check only these rules"), ("--ignore", "skip these rules too"),
                           ("--extend-select", "check these rules as well")):
@@ -77,7 +120,7 @@ def build_parser() -> argparse.ArgumentParser:
     lint.add_argument("--stdin-filename", metavar="NAME",
                       help="name to report for stdin; its extension (.md, .csv) chooses how it is read")
     lint.add_argument("-o", "--output", metavar="FILE", type=Path, help="write the report to FILE instead of stdout")
-    lint.set_defaults(handler=run_lint)
+    lint.set_defaults(handler=run_lint, check_usage=_lint_usage_check(lint))
 
     rules = commands.add_parser("rules", help="list every rule", description="List every rule of the checker.")
     rules.add_argument("--format", choices=("text", "json"), default="text", help="output format (default: text)")
@@ -139,12 +182,20 @@ def check(posts: list[PostInput], config: Config, *, progress: bool) -> list[Rep
 
 
 def run_lint(args: argparse.Namespace) -> int:
-    from checks.formatters import render, summarize
     from checks.inputs import read_inputs
 
     config = load_config(args)
+    if args.calendar is not None:
+        return write_report(args, lint_calendar_reports(args, config), config)
     posts = read_inputs(args.paths, default_channel=args.channel, stdin_name=args.stdin_filename)
-    reports = check(posts, config, progress=wants_progress(len(posts), sys.stderr, args.no_progress))
+    return write_report(args, check(posts, config, progress=wants_progress(len(posts), sys.stderr, args.no_progress)),
+                        config)
+
+
+def write_report(args: argparse.Namespace, reports: list[Report], config: Config) -> int:
+    """The report in the chosen format, to ``-o FILE`` or stdout; the exit code."""
+    from checks.formatters import render, summarize
+
     output = render(args.format, reports, color=args.output is None and wants_color(sys.stdout))
     if args.output:
         args.output.write_text(output, encoding="utf-8")
@@ -152,6 +203,62 @@ def run_lint(args: argparse.Namespace) -> int:
         sys.stdout.write(output)
         sys.stdout.flush()
     return 1 if summarize(reports).failed(config.fail_on) else 0
+
+
+# --- lint --calendar ------------------------------------------------------------------------------------
+
+def read_calendar(args: argparse.Namespace, config: Config, now: datetime
+                  ) -> tuple[list[CalendarPost], list[PostInput], CalendarContext]:
+    """The posts to check, the PostInput each is reported on, and the context: from the CSV or the app."""
+    from checks.calendar import CalendarContext
+    from checks.calendar.edito_csv import read_calendar_csv
+    from checks.inputs import InputFileError, STDIN, describe_os_error
+
+    name = args.calendar or (args.paths[0] if args.paths else None)
+    if name is None:
+        if database_calendar is None:
+            raise InputError("no calendar to read: reading the app's database is not available here; give the "
+                             "calendar's Edito CSV export instead (edito lint --calendar FILE.csv)")
+        posts, context = database_calendar(config, now)
+        return list(posts), [_report_input(post, "database") for post in posts], context
+    if name == STDIN:
+        data, source = sys.stdin.buffer.read(), args.stdin_filename or STDIN
+    else:
+        try:
+            data, source = Path(name).read_bytes(), name
+        except OSError as error:
+            raise InputFileError(describe_os_error(error)) from None
+    calendar = read_calendar_csv(data, source)
+    return calendar.posts, calendar.inputs, CalendarContext(now=now, timezone=calendar.timezone or "UTC")
+
+
+def _report_input(post: CalendarPost, source: str) -> PostInput:
+    return PostInput(text=post.text, channel=post.platform, lang=post.lang, source=source, id=post.id)
+
+
+def calendar_reports(inputs: Sequence[PostInput], findings: Iterable[Finding]) -> list[Report]:
+    """One report per post, in the calendar's order, each with the findings it comes first in; findings
+    that name no post go to a last, empty post named ``calendar``."""
+    from checks.formatters import Report
+
+    by_post: dict[str | None, list[Finding]] = {post.id: [] for post in inputs}
+    unnamed: list[Finding] = []
+    for finding in findings:
+        by_post.get(finding.post_ids[0] if finding.post_ids else None, unnamed).append(finding)
+    reports = [Report(post, tuple(by_post[post.id])) for post in inputs]
+    if unnamed:
+        source = inputs[0].source if inputs else "calendar"
+        reports.append(Report(PostInput(text="", source=source, id="calendar"), tuple(unnamed)))
+    return reports
+
+
+def lint_calendar_reports(args: argparse.Namespace, config: Config) -> list[Report]:
+    from checks.calendar import lint_calendar, with_commercial_findings
+
+    posts, inputs, context = read_calendar(args, config, args.now or datetime.now(UTC))
+    progress = _with_progress if wants_progress(len(posts), sys.stderr, args.no_progress) else None
+    posts = with_commercial_findings(posts, config=config, progress=progress)
+    return calendar_reports(inputs, lint_calendar(posts, context=context, config=config))
 
 
 # --- rules, rule -----------------------------------------------------------------------------------------
@@ -220,6 +327,8 @@ def fail(message: str) -> int:
 def main(argv: list[str] | None = None) -> int:
     try:
         args = build_parser().parse_args(argv)
+        if hasattr(args, "check_usage"):
+            args.check_usage(args)
     except SystemExit as done:  # --help, or a usage error already printed
         return done.code if isinstance(done.code, int) else 0
     for stream in (sys.stdout, sys.stderr):  # a console that cannot show « » or emoji gets escapes, not a crash

@@ -18,7 +18,7 @@ def rule_markdown(rule: Rule) -> str:
         lines += ["Options: " + ", ".join(f"`{name}` = `{json.dumps(value, ensure_ascii=False)}`"
                                           for name, value in rule.options.items()), ""]
     for section in SECTIONS:
-        body = docs.get(section, "").replace("```post", "```text")
+        body = docs.get(section, "").replace("```post", "```text").replace("```calendar", "```yaml")
         lines += [f"### {section}", "", body, ""]
     return "\n".join(lines)
 

@@ -34,7 +34,12 @@ class Severity(StrEnum):
 
 @dataclass(frozen=True, slots=True)
 class Finding:
-    """A problem in a post: ``text[start:end]`` is the part to highlight (an empty span means the whole post)."""
+    """A problem in a post: ``text[start:end]`` is the part to highlight (an empty span means the whole post).
+
+    A calendar finding (family CAL) is about several posts: ``post_ids`` names them, the post it is
+    about first (its span refers to that post's text), and ``window`` is the period it covers, as ISO
+    8601 date-times with offset ``(start, end)``. Both are empty for a finding about one post's text.
+    """
 
     code: str
     name: str
@@ -44,22 +49,37 @@ class Finding:
     end: int
     suggestion: str = ""
     url: str = ""
+    post_ids: tuple[str, ...] = ()
+    window: tuple[str, str] | None = None
 
     @property
     def family(self) -> str:
         return self.code[:3]
 
     def to_dict(self) -> dict[str, Any]:
+        """Plain data; ``post_ids`` and ``window`` only when set, so per-post findings keep their old shape."""
         data = asdict(self)
         data["severity"] = str(self.severity)
         data["family"] = self.family
-        return data
+        data.pop("post_ids"), data.pop("window")
+        return data | self.calendar_fields()
+
+    def calendar_fields(self) -> dict[str, Any]:
+        """``post_ids`` (a list) and ``window`` (``{"start", "end"}``) as plain data, those that are set."""
+        fields: dict[str, Any] = {}
+        if self.post_ids:
+            fields["post_ids"] = list(self.post_ids)
+        if self.window:
+            fields["window"] = {"start": self.window[0], "end": self.window[1]}
+        return fields
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Finding:
         fields = {key: data[key] for key in ("code", "name", "message", "start", "end")}
+        window = data.get("window")
         return cls(severity=Severity(data["severity"]), suggestion=data.get("suggestion", ""),
-                   url=data.get("url", ""), **fields)
+                   url=data.get("url", ""), post_ids=tuple(data.get("post_ids") or ()),
+                   window=(window["start"], window["end"]) if window else None, **fields)
 
 
 def docs_url(code: str) -> str:

@@ -4,7 +4,8 @@ stdin, and folders of those.
 - ``-`` is stdin: one post (read like a file named ``stdin_name`` when one is given).
 - ``.md``: optional YAML front matter between ``---`` lines (keys in FRONT_MATTER_KEYS); the post is the
   body after it, and ``PostInput.line`` is the body's first line, so reported lines match the file.
-- ``.csv``: one post per row; the header needs a ``body`` (or ``text``) column; ``,``, ``;`` or tab
+- ``.csv``: one post per row, as in ``edito export`` (Edito CSV); the header needs a ``body`` (or ``text``)
+  column, and ``platform`` (else ``channel``) names the network; ``,``, ``;`` or tab
   delimited; UTF-8 with or without BOM, else Windows-1252. Rows are numbered as in a spreadsheet (the
   header is row 1). A finding's line and column are exact, also in multi-line cells, except after a
   doubled quote (``""``) in the same cell, where the column may be off by the quotes before it.
@@ -28,6 +29,7 @@ from collections.abc import Callable, Iterator, Mapping
 from pathlib import Path
 from typing import IO, Any
 
+from checks.csv_cells import restore
 from checks.engine import InputError
 from checks.post import META_CHOICES, PostInput, position
 
@@ -37,8 +39,8 @@ CHOICES: dict[str, tuple[str, ...]] = {"lang": ("fr", "en"), **META_CHOICES}
 META_KEYS = ("objective", "pillar", "sponsorship", "partner", "kind", "link", "title")
 FRONT_MATTER_KEYS = ("channel", "lang", "id", *META_KEYS, "silence")
 CSV_ALIASES = {
-    "body": ("body", "text"), "channel": ("channel", "platform"), "lang": ("lang", "language"),
-    **{key: (key,) for key in ("id", *META_KEYS)},
+    "body": ("body", "text"), "channel": ("platform", "channel"), "lang": ("lang", "language"),
+    "id": ("id", "uid"), **{key: (key,) for key in META_KEYS},
 }
 _SEP_LINE = re.compile(r"^sep=(.)$")
 
@@ -106,8 +108,9 @@ def _trim(text: str, line: int, column: int) -> tuple[str, int, int]:
 
 # --- decoding -----------------------------------------------------------------------------------------
 
-def decode(data: bytes, source: str) -> str:
-    """Text of a file: UTF-16 with BOM, UTF-8 (BOM or not), else Windows-1252; newlines made ``\\n``."""
+def decode(data: bytes, source: str, *, universal_newlines: bool = True) -> str:
+    """Text of a file: UTF-16 with BOM, UTF-8 (BOM or not), else Windows-1252; newlines made ``\\n`` unless
+    ``universal_newlines`` is false (a CSV reader that must keep a cell's own carriage returns)."""
     try:
         if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
             text = data.decode("utf-16")
@@ -121,7 +124,7 @@ def decode(data: bytes, source: str) -> str:
     except UnicodeDecodeError as error:
         raise InputFileError(f"{source}: cannot be decoded as UTF-8 or Windows-1252 "
                              f"(byte 0x{error.object[error.start]:02x} at offset {error.start})") from None
-    return text.replace("\r\n", "\n").replace("\r", "\n")
+    return text.replace("\r\n", "\n").replace("\r", "\n") if universal_newlines else text
 
 
 # --- Markdown with front matter ---------------------------------------------------------------------
@@ -239,14 +242,15 @@ def _csv_posts(text: str, source: str, defaults: Mapping[str, str | None]) -> It
         if len(row) > len(header) and any(cell.strip() for cell in row[len(header):]):
             raise InputFileError(f"{source}, row {row_number} (line {line}): {len(row)} cells but the header "
                                  f"has {len(header)} columns; quote cells that contain {delimiter!r}")
-        cells = {key: row[index] if index < len(row) else "" for key, index in columns.items()}
+        cells = {key: restore(row[index]) if index < len(row) else "" for key, index in columns.items()}
         if not cells["body"].strip():
             continue
         record = "\n".join(lines[line - 1:previous + skipped])
         starts = _field_starts(record, delimiter)
         body_line, body_column = line, 1
         if len(starts) == len(row):  # else (a malformed record) the row's first line is near enough
-            body_line, body_column = position(record, starts[columns["body"]], line=line)
+            shift = len(row[columns["body"]]) - len(cells["body"])  # a neutralising apostrophe
+            body_line, body_column = position(record, starts[columns["body"]] + shift, line=line)
 
         def where(key: str, row_number: int = row_number, line: int = line) -> str:
             return f"{source}, row {row_number} (line {line}), column {header[columns[key]].strip()!r}"

@@ -6,6 +6,10 @@ more fenced ``post`` blocks; a block may open with front matter (``lang: fr``, `
 ``sponsorship: paid``…) ended by a ``---`` line; in the post, a single line break is a wrap (read as a
 space) and a blank line is a real line break. The tests run every Example (it must fire the rule)
 and every Use-instead (it must not).
+
+A calendar rule (family CAL) looks at a set of posts instead: its sections hold fenced ``calendar``
+blocks, each a small calendar in YAML (``posts:`` and optionally ``now:``, ``timezone:``, ``window:``,
+``frequency:``, ``config:``; see ``checks.calendar.example``).
 """
 
 from __future__ import annotations
@@ -14,10 +18,13 @@ import inspect
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from typing import Any, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from checks.finding import Finding, Severity, docs_url
 from checks.post import Post
+
+if TYPE_CHECKING:
+    from checks.config import Config
 
 SECTIONS = ("What it does", "Why it matters", "Example", "Use instead")
 FAMILIES = {
@@ -29,7 +36,7 @@ FAMILIES = {
     "CAL": "calendar",
 }
 _REGISTRY: dict[str, type[Rule]] = {}
-_BLOCK = re.compile(r"```post\n(.*?)```", re.S)
+_BLOCK = re.compile(r"```(post|calendar)\n(.*?)```", re.S)
 
 
 @dataclass(frozen=True)
@@ -52,6 +59,22 @@ class DocExample:
     @property
     def post_meta(self) -> dict[str, Any]:
         return {key: value for key, value in self.meta.items() if key not in {"lang", "channel", "config"}}
+
+
+@dataclass(frozen=True)
+class CalendarExample:
+    """A ```calendar block: the YAML description of a small calendar (read by ``checks.calendar.example``)."""
+
+    data: dict[str, Any]
+
+
+def _parse_calendar_block(block: str) -> CalendarExample:
+    import yaml
+
+    data = yaml.safe_load(inspect.cleandoc(block))
+    if not isinstance(data, dict) or not isinstance(data.get("posts"), list):
+        raise ValueError(f"a ```calendar block must be a YAML mapping with a 'posts' list, not {block!r}")
+    return CalendarExample(data)
 
 
 def _parse_block(block: str) -> DocExample:
@@ -95,8 +118,10 @@ class Rule:
         return sections
 
     @classmethod
-    def examples(cls, section: str) -> list[DocExample]:
-        return [_parse_block(block) for block in _BLOCK.findall(cls.docs().get(section, ""))]
+    def examples(cls, section: str) -> list[DocExample | CalendarExample]:
+        """The section's ```post blocks (DocExample) and ```calendar blocks (CalendarExample), in order."""
+        return [_parse_calendar_block(block) if kind == "calendar" else _parse_block(block)
+                for kind, block in _BLOCK.findall(cls.docs().get(section, ""))]
 
     def check(self, post: Post, options: dict[str, Any]) -> Iterator[Finding]:
         raise NotImplementedError
@@ -108,23 +133,28 @@ class Rule:
         ``escalate`` raises a warning-level rule to error for this finding (a severity set in the
         configuration still wins).
         """
-        message = self.messages[variant].get(post.lang) or self.messages[variant]["en"]
-        suggestion_texts = self.suggestions.get(variant) or self.suggestions.get("default", {})
-        suggestion = suggestion_texts.get(post.lang) or suggestion_texts.get("en", "")
+        message, suggestion = self.texts(variant, post.lang, values)
         return Finding(
             code=self.code,
             name=self.name,
-            severity=self._severity(post, escalate),
-            message=message.format(**values),
+            severity=self.severity_for(post.config, post.channel, escalate),
+            message=message,
             start=max(0, start),
             end=min(len(post.text), max(start, end)),
-            suggestion=suggestion.format(**values),
+            suggestion=suggestion,
             url=docs_url(self.code),
         )
 
+    def texts(self, variant: str, lang: str | None, values: dict[str, Any]) -> tuple[str, str]:
+        """The message and the suggestion of ``variant`` in ``lang`` (English when there is no such text)."""
+        message = self.messages[variant].get(lang) or self.messages[variant]["en"]
+        suggestion_texts = self.suggestions.get(variant) or self.suggestions.get("default", {})
+        suggestion = suggestion_texts.get(lang) or suggestion_texts.get("en", "")
+        return message.format(**values), suggestion.format(**values)
 
-    def _severity(self, post: Post, escalate: bool) -> Severity:
-        configured = post.config.severity_for(self, post.channel)
+    def severity_for(self, config: Config, channel: str | None, escalate: bool = False) -> Severity:
+        """The configured severity on ``channel``; ``escalate`` raises the default warning to error."""
+        configured = config.severity_for(self, channel)
         if escalate and configured == self.severity:
             return Severity.ERROR
         return configured

@@ -1,15 +1,19 @@
 """Showing the checker's findings: the text with the flagged parts highlighted, and the list beside it.
 
-Every piece of user text is HTML-escaped before it is placed in markup, so a post carrying
-``<script>`` or Markdown tricks is shown as text.
+Every piece of user text placed in markup goes through :func:`html_text`: HTML-escaped, and with the
+Markdown punctuation written as character references, so a post carrying ``<script>``, ``![](…)`` or
+``$$…$$`` is shown as the text it is. ``st.markdown`` parses Markdown around and, once an HTML block
+ends, after raw HTML: a carriage return alone is a Markdown line ending, so two of them would close
+the preview's ``<div>`` block and let the rest of a post be read as Markdown; line breaks of every
+kind therefore become ``<br>``. Text shown by Markdown elements (captions, subheaders, toasts) goes
+through ``calendar_app.components.plain_text.escape_markdown`` instead.
 """
 
 from __future__ import annotations
 
-import html
-
 import streamlit as st
 
+from calendar_app.components.plain_text import escape_markdown
 from checks import Finding, Severity
 
 SEVERITY_BADGE = {
@@ -19,6 +23,21 @@ SEVERITY_BADGE = {
 }
 SEVERITY_COLOUR = {Severity.ERROR: "#ffd6d6", Severity.WARNING: "#fff1c2", Severity.INFO: "#dbeafe"}
 
+# HTML's five (as html.escape writes them), then every character Markdown, Streamlit's directives
+# (:red[…]) or LaTeX ($…$) could read as syntax, as numeric character references.
+_HTML_TEXT = {ord("&"): "&amp;", ord("<"): "&lt;", ord(">"): "&gt;", ord('"'): "&quot;", ord("'"): "&#x27;",
+              **{ord(char): f"&#{ord(char)};" for char in "\\`*_{}[]()#+-.!|~$:=^"}}
+_LINE_BREAKS = {ord("\n"): "<br>", ord("\r"): "<br>"}
+_ONE_LINE = {ord("\n"): " ", ord("\r"): " "}
+
+
+def html_text(text: str, *, line_breaks: bool = True) -> str:
+    """``text`` for markup given to ``st.markdown(…, unsafe_allow_html=True)``: shown as typed, never read
+    as HTML or Markdown. Line breaks become ``<br>`` (or spaces with ``line_breaks=False``); a Windows
+    line break (CR LF) is one break."""
+    table = {**_HTML_TEXT, **(_LINE_BREAKS if line_breaks else _ONE_LINE)}
+    return text.replace("\r\n", "\n").translate(table)
+
 
 def highlighted_html(text: str, findings: list[Finding]) -> str:
     """The text as HTML, each finding's span in a <mark> coloured by severity (worst wins on overlaps)."""
@@ -27,10 +46,12 @@ def highlighted_html(text: str, findings: list[Finding]) -> str:
         for offset in range(finding.start, finding.end):
             if rank[offset] is None or finding.severity > rank[offset]:
                 rank[offset] = finding.severity
+    # The offsets index ``text``: a CR LF keeps its two characters (a space, invisible before <br>).
+    text = text.replace("\r\n", " \n")
     pieces, start = [], 0
     for offset in range(1, len(text) + 1):
         if offset == len(text) or rank[offset] != rank[start]:
-            chunk = html.escape(text[start:offset]).replace("\n", "<br>")
+            chunk = html_text(text[start:offset])
             severity = rank[start]
             pieces.append(f'<mark style="background:{SEVERITY_COLOUR[severity]}">{chunk}</mark>' if severity
                           else chunk)
@@ -50,5 +71,5 @@ def show_findings(findings: list[Finding], *, lang: str) -> None:
         with st.container(border=True):
             st.markdown(f"{SEVERITY_BADGE[finding.severity][lang]} **{finding.code}** · `{finding.name}`")
             st.text(finding.message)
-            if finding.suggestion:
-                st.caption(("Suggestion : " if lang == "fr" else "Suggestion: ") + finding.suggestion)
+            if finding.suggestion:  # may quote the post (a partner's name): Markdown-escaped
+                st.caption(("Suggestion : " if lang == "fr" else "Suggestion: ") + escape_markdown(finding.suggestion))

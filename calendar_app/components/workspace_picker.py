@@ -6,15 +6,22 @@ import streamlit as st
 
 from calendar_app import resources
 from calendar_app.i18n import t
-from calendar_app.models import Workspace
+from calendar_app.components.signed_in import USER_KEY, login_required
+from calendar_app.components.user_picker import account_box
+from calendar_app.models import User, Workspace
+from calendar_app.services.auth import workspaces_of
 from calendar_app.services.workspaces import list_workspaces
 
 SESSION_KEY = "app.workspace_id"
 
 
 def choose_workspace() -> Workspace | None:
+    """The brand to work on, among those the signed-in user may open (all of them on a local install)."""
+    account_box()
     with resources.session() as session:
-        workspaces = list_workspaces(session=session)
+        user_id = st.session_state.get(USER_KEY) if login_required() else None
+        user = session.get(User, user_id) if user_id is not None else None
+        workspaces = workspaces_of(user, session=session) if user else list_workspaces(session=session)
     if not workspaces:
         st.info(t("no_workspace", "fr") + "\n\n" + t("no_workspace", "en"))
         return None

@@ -17,9 +17,11 @@ from calendar_app.models import (
     PostUpdate,
     localize,
     new_group_id,
+    new_uid,
     utc_now,
 )
 from calendar_app.services.audit import history, record_event, snapshot
+from calendar_app.services.permissions import acting_user, require_can_create, require_can_edit, require_can_move
 from calendar_app.services.workspaces import get_campaign, get_channel, get_workspace
 
 S = PostStatus
@@ -43,6 +45,8 @@ def _check_campaign(campaign_id: int | None, workspace_id: int, *, session: Sess
 def create_post(data: PostCreate, *, session: Session, actor_id: int | None = None) -> Post:
     channel = get_channel(data.channel_id, session=session)
     workspace = get_workspace(channel.workspace_id, session=session)
+    require_can_create(acting_user(actor_id, session=session), workspace.id, status=data.status,
+                       author_id=data.author_id, session=session)
     _check_campaign(data.campaign_id, workspace.id, session=session)
     timezone = data.timezone or workspace.timezone
     post = Post.model_validate(
@@ -52,6 +56,7 @@ def create_post(data: PostCreate, *, session: Session, actor_id: int | None = No
             "timezone": timezone,
             "scheduled_at": localize(data.scheduled_at, timezone),
             "group_id": data.group_id or new_group_id(),
+            "uid": data.uid or new_uid(),
             "author_id": data.author_id if data.author_id is not None else actor_id,
         },
     )
@@ -101,6 +106,7 @@ def list_posts(
         statement = statement.where(Post.author_id == author_id)
     if pillars is not None:
         statement = statement.where(col(Post.pillar).in_([str(pillar) for pillar in pillars]))
+    search = (search or "").replace("\x00", "")  # PostgreSQL refuses NUL in text; no post can hold one
     if search:
         pattern = "%" + search.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
         statement = statement.where(
@@ -138,6 +144,7 @@ def _jsonable(value):
 def update_post(post_id: int, changes: PostUpdate, *, expected_version: int, session: Session,
                 actor_id: int | None = None) -> Post:
     post = get_post(post_id, session=session)
+    require_can_edit(acting_user(actor_id, session=session), post, session=session)
     values = changes.model_dump(exclude_unset=True)
     if "channel_id" in values:
         channel = get_channel(values["channel_id"], session=session)
@@ -165,6 +172,7 @@ def change_status(post_id: int, status: PostStatus, *, expected_version: int, se
     added to the audit record (a review comment, an override reason)."""
     post = get_post(post_id, session=session)
     status = PostStatus(status)
+    require_can_move(acting_user(actor_id, session=session), post, status, session=session)
     if status not in TRANSITIONS[PostStatus(post.status)]:
         raise ValidationError(f"A post in status {post.status!s} cannot move to {status!s}.")
     values = {"status": status, **(also or {})}
@@ -178,6 +186,7 @@ def change_status(post_id: int, status: PostStatus, *, expected_version: int, se
 def delete_post(post_id: int, *, expected_version: int, session: Session, actor_id: int | None = None) -> Post:
     """Move a post to the trash (soft delete); ``restore_post`` brings it back."""
     post = get_post(post_id, session=session)
+    require_can_edit(acting_user(actor_id, session=session), post, session=session, action="delete")
     post = _compare_and_swap(post, {"deleted_at": utc_now()}, expected_version=expected_version, session=session)
     record_event(session=session, entity="post", entity_id=post.id, action="delete", actor_id=actor_id,
                  workspace_id=post.workspace_id)
@@ -186,6 +195,7 @@ def delete_post(post_id: int, *, expected_version: int, session: Session, actor_
 
 def restore_post(post_id: int, *, session: Session, actor_id: int | None = None) -> Post:
     post = get_post(post_id, session=session, include_deleted=True)
+    require_can_edit(acting_user(actor_id, session=session), post, session=session, action="restore")
     if post.deleted_at is None:
         raise ValidationError(f"Post {post_id} is not in the trash.")
     post = _compare_and_swap(post, {"deleted_at": None}, expected_version=post.version, session=session)
@@ -198,7 +208,7 @@ def adapt_post(post_id: int, channel_id: int, *, session: Session, actor_id: int
     """Copy a post to another channel of its workspace, linked to it in the same group."""
     source = get_post(post_id, session=session)
     data = PostCreate.model_validate(
-        source.model_dump(exclude={"id", "workspace_id", "version", "created_at", "updated_at", "deleted_at"})
+        source.model_dump(exclude={"id", "uid", "workspace_id", "version", "created_at", "updated_at", "deleted_at"})
         | {"channel_id": channel_id, "status": PostStatus.DRAFT}
     )
     if get_channel(channel_id, session=session).workspace_id != source.workspace_id:

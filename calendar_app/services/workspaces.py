@@ -47,6 +47,20 @@ def list_workspaces(*, session: Session) -> list[Workspace]:
     return list(session.exec(select(Workspace).order_by(Workspace.name)))
 
 
+def pick_workspace(name: str | None, *, session: Session) -> Workspace:
+    """The workspace named (any case) or numbered ``name``; without a name, the only one there is (for the
+    commands' ``--workspace``)."""
+    workspaces = list_workspaces(session=session)
+    if name is None and len(workspaces) == 1:
+        return workspaces[0]
+    for workspace in workspaces:
+        if name is not None and (workspace.name.casefold() == name.strip().casefold() or str(workspace.id) == name):
+            return workspace
+    names = ", ".join(repr(workspace.name) for workspace in workspaces) or "none yet"
+    what = f"No workspace named {name!r}" if name else "Several workspaces: choose one with --workspace"
+    raise ValidationError(f"{what} (workspaces: {names}).")
+
+
 def update_workspace(workspace_id: int, changes: WorkspaceUpdate, *, session: Session,
                      actor_id: int | None = None) -> Workspace:
     workspace = get_workspace(workspace_id, session=session)

@@ -11,6 +11,7 @@ import streamlit as st
 
 from calendar_app import resources
 from calendar_app.components import calendar_grid as grid
+from calendar_app.components.plain_text import escape_markdown
 from calendar_app.components.workspace_picker import choose_workspace
 from calendar_app.errors import EditoError
 from calendar_app.i18n import short_day, t
@@ -30,7 +31,7 @@ if workspace is None:
 lang = str(workspace.language)
 zone = ZoneInfo(workspace.timezone)
 
-st.title(f"{t('calendar', lang)} · {workspace.name}")
+st.title(f"{t('calendar', lang)} · {escape_markdown(workspace.name)}")  # names are shown as typed
 
 flash = st.session_state.pop(FLASH_KEY, None)
 if flash:
@@ -136,9 +137,10 @@ elif grid.fingerprint(value) != st.session_state.get(HANDLED_KEY):
                                        session=session, actor_id=st.session_state.get("app.user_id"))
                     title = post.title or grid.excerpt(post.body)
                 when = f"{short_day(new_start, lang)} {new_start:%H:%M}"
-                st.session_state[FLASH_KEY] = ("success", t("rescheduled", lang, title=title, when=when))
+                st.session_state[FLASH_KEY] = ("success", t("rescheduled", lang, title=escape_markdown(title),
+                                                         when=when))
             except EditoError as error:
-                st.session_state[FLASH_KEY] = ("error", t("reschedule_failed", lang, error=error))
+                st.session_state[FLASH_KEY] = ("error", t("reschedule_failed", lang, error=escape_markdown(error)))
             st.session_state[REVISION_KEY] = revision + 1
             st.rerun()
     elif callback == "eventClick":

@@ -1,8 +1,11 @@
 """Compose: write a post, see the checker's findings as you type, check its length on the channel, save it,
-send it to review. ``?post=ID`` opens an existing post; saving it is refused if someone saved it meanwhile."""
+send it to review. ``?post=ID`` opens an existing post; saving it is refused if someone saved it meanwhile,
+and the page then shows both versions side by side to merge them field by field (``components/merge.py``).
+The post's audit trail is listed under "History" (``components/history.py``)."""
 
 from __future__ import annotations
 
+import uuid
 from datetime import datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
@@ -10,7 +13,11 @@ import streamlit as st
 from pydantic import ValidationError as PydanticValidationError
 
 from calendar_app import resources
+from calendar_app.components import merge
+from calendar_app.components.calendar_warnings import show_calendar_warnings
 from calendar_app.components.findings import show_findings, show_highlighted
+from calendar_app.components.history import show_history
+from calendar_app.components.plain_text import escape_markdown
 from calendar_app.components.user_picker import choose_user
 from calendar_app.components.workspace_picker import SESSION_KEY as WORKSPACE_KEY
 from calendar_app.components.workspace_picker import choose_workspace
@@ -24,6 +31,7 @@ from calendar_app.models import (
     PostStatus,
     PostUpdate,
     Sponsorship,
+    User,
 )
 from calendar_app.services.audit import history
 from calendar_app.services.checking import checker_config
@@ -42,8 +50,10 @@ WIDGETS = ("channel", "title", "body", "day", "time", "objective", "pillar", "ca
 NO_PARTNER = (Sponsorship.NONE, Sponsorship.OWN_PRODUCT)
 SUBMITTABLE = (PostStatus.DRAFT, PostStatus.CHANGES_REQUESTED)
 # Not widgets, so they outlive a visit to another page: the post being edited and the version read.
-LOADED, VERSION, SAVED, FLASH, CONFLICT = ("compose.loaded", "compose.version", "compose.saved", "compose.flash",
-                                           "compose.conflict")
+LOADED, VERSION, SAVED, FLASH = "compose.loaded", "compose.version", "compose.saved", "compose.flash"
+# Post id → the pending conflict of a refused save (base, theirs, mine…): kept, with the text typed, until the
+# merge is saved or the changes discarded, even across a visit to another page or post.
+CONFLICTS = "compose.conflicts"
 
 
 def _post_values(post: Post, zone: ZoneInfo) -> dict:
@@ -54,28 +64,115 @@ def _post_values(post: Post, zone: ZoneInfo) -> dict:
             "sponsorship": post.sponsorship, "partner": post.partner if post.sponsorship not in NO_PARTNER else None}
 
 
-def _load(post: Post, zone: ZoneInfo) -> None:
-    """Fill the widgets with a stored post and remember the version read."""
-    values = _post_values(post, zone)
+def _fill(values: dict) -> None:
+    """Put form values (the shape of ``_post_values``) into the widgets."""
     state = st.session_state
-    state["compose.channel"] = post.channel_id
-    state["compose.title"] = post.title
-    state["compose.body"] = post.body
+    state["compose.channel"] = values["channel_id"]
+    state["compose.title"] = values["title"] or ""
+    state["compose.body"] = values["body"] or ""
     state["compose.day"] = values["scheduled_at"].date() if values["scheduled_at"] else None
     state["compose.time"] = values["scheduled_at"].time() if values["scheduled_at"] else time(9, 0)
-    state["compose.objective"] = post.objective
-    state["compose.pillar"] = post.pillar
-    state["compose.campaign"] = post.campaign_id
-    state["compose.sponsorship"] = post.sponsorship
-    state["compose.partner"] = post.partner or ""
-    state["compose.link"] = post.link or ""
+    state["compose.objective"] = values["objective"]
+    state["compose.pillar"] = values["pillar"]
+    state["compose.campaign"] = values["campaign_id"]
+    state["compose.sponsorship"] = values["sponsorship"]
+    state["compose.partner"] = values["partner"] or ""
+    state["compose.link"] = values["link"] or ""
+
+
+def _load(post: Post, zone: ZoneInfo) -> None:
+    """Fill the widgets with a stored post and remember the version read; a pending conflict is settled."""
+    values = _post_values(post, zone)
+    _fill(values)
+    state = st.session_state
     state[LOADED], state[VERSION], state[SAVED] = post.id, post.version, values
-    state.pop(CONFLICT, None)
+    state.get(CONFLICTS, {}).pop(post.id, None)
+
+
+def _pending(post_id: int | None) -> dict | None:
+    return st.session_state.get(CONFLICTS, {}).get(post_id) if post_id is not None else None
+
+
+def _restore(post_id: int, record: dict) -> None:
+    """Back to a post with a pending conflict: the form shows what the user typed, not the stored post."""
+    _fill(record["mine"])
+    state = st.session_state
+    state[LOADED], state[VERSION], state[SAVED] = post_id, record["base_version"], record["base"]
+
+
+def _conflict(post_id: int, error: ConflictError, *, base: dict | None, base_version: int, mine: dict,
+              zone: ZoneInfo, lang: str) -> dict:
+    """Remember a refused save: the version read (base), the one saved meanwhile (theirs, with who saved it
+    and when), what the user tried to save (mine) and the text merged line by line."""
+    current = error.current or {}
+    theirs = merge.values_from_snapshot(current, zone)
+    who = when = None
+    with resources.session() as session:
+        events = history("post", post_id, session=session)
+        if events:  # the latest event is the save that made the current version
+            last = events[-1]
+            actor = session.get(User, last.actor_id) if last.actor_id is not None else None
+            who = actor.name if actor else None
+            when = last.at.astimezone(zone).strftime("%d/%m/%Y %H:%M")
+    base_body = (base.get("body") or "") if base else theirs["body"]  # no base: mine, all of it
+    text = merge.merge_text(base_body, theirs["body"], mine["body"] or "",
+                            theirs_label=t("compose.merge.theirs_label", lang),
+                            mine_label=t("compose.merge.mine_label", lang))
+    record = {"post_id": post_id, "token": uuid.uuid4().hex[:8], "message": str(error), "base": base,
+              "base_version": base_version, "mine": mine, "theirs": theirs, "theirs_version": current.get("version"),
+              "theirs_status": current.get("status"), "theirs_by": who, "theirs_at": when,
+              "merged_body": text.text, "merge_conflicts": text.conflicts, "choices": {}}
+    st.session_state.setdefault(CONFLICTS, {})[post_id] = record
+    return record
+
+
+def _save_merge(post_id: int, actor_id: int | None, zone: ZoneInfo, lang: str) -> None:
+    """Save the chosen values on top of the version saved meanwhile (so a third save in between is refused
+    again, never overwritten). Runs as the button's callback, so it may refill the form."""
+    record = _pending(post_id)
+    if record is None:
+        return
+    values, body_choice = merge.chosen_values(record)
+    record["problem"] = None
+    if body_choice == merge.MERGED and merge.has_markers(values["body"] or ""):
+        record["problem"] = t("compose.merge.markers_left", lang)
+        return
+    try:
+        with resources.session() as session:
+            post = update_post(post_id, PostUpdate(**values), expected_version=record["theirs_version"],
+                               session=session, actor_id=actor_id)
+    except ConflictError as error:
+        # Saved again meanwhile: the merge becomes "mine", made on top of the version it was built on.
+        again = _conflict(post_id, error, base=record["theirs"], base_version=record["theirs_version"], mine=values,
+                          zone=zone, lang=lang)
+        again["again"] = True
+        _restore(post_id, again)
+        return
+    except PydanticValidationError as error:
+        record["problem"] = escape_markdown(describe_validation_error(error))
+        return
+    except EditoError as error:
+        record["problem"] = escape_markdown(str(error))
+        return
+    _load(post, zone)
+    st.session_state[FLASH] = t("compose.merge.saved", lang, id=post.id, version=post.version)
+
+
+def _discard(post_id: int, zone: ZoneInfo) -> None:
+    """Drop the typed changes of a conflict and show the stored post."""
+    st.session_state.get(CONFLICTS, {}).pop(post_id, None)
+    try:
+        with resources.session() as session:
+            post = get_post(post_id, session=session)
+    except EditoError:
+        st.session_state.pop(LOADED, None)  # the page says why on its next run
+        return
+    _load(post, zone)
 
 
 def _forget() -> None:
-    """Back to an empty form for a new post."""
-    for key in (*(f"compose.{name}" for name in WIDGETS), LOADED, VERSION, SAVED, CONFLICT):
+    """Back to an empty form for a new post (a pending conflict of the previous one is kept)."""
+    for key in (*(f"compose.{name}" for name in WIDGETS), LOADED, VERSION, SAVED):
         st.session_state.pop(key, None)
 
 
@@ -102,13 +199,16 @@ if requested:
             editing = get_post(int(requested), session=session)
             post_brand = get_workspace(editing.workspace_id, session=session)
     except ValueError:
-        st.error(t("compose.bad_id", "fr", value=requested))
+        st.error(t("compose.bad_id", "fr", value=escape_markdown(requested)))
         st.stop()
     except EditoError as error:
         st.error(str(error))
         st.stop()
     if st.session_state.get(LOADED) != editing.id or "compose.body" not in st.session_state:
-        _load(editing, ZoneInfo(editing.timezone or post_brand.timezone))
+        if (pending := _pending(editing.id)) is not None:
+            _restore(editing.id, pending)
+        else:
+            _load(editing, ZoneInfo(editing.timezone or post_brand.timezone))
         st.session_state[WORKSPACE_KEY] = editing.workspace_id
 elif st.session_state.get(LOADED) is not None:
     _forget()  # the address lost its ?post=: a new post
@@ -133,7 +233,8 @@ if editing is not None:
                    version=editing.version))
     new.button(t("compose.new_post", lang), key="compose.new", on_click=_new_post, icon=":material/add:")
     if editing.status == PostStatus.CHANGES_REQUESTED and (comment := _last_review_comment(editing.id)):
-        st.warning(t("review.last_comment", lang, comment=comment))
+        st.warning(t("review.last_comment", lang, comment=escape_markdown(comment)))
+    show_calendar_warnings(editing.id)
 
 with resources.session() as session:
     channels = list_channels(workspace.id, session=session)
@@ -216,15 +317,22 @@ if save_column.button(save_label, type="primary", key="compose.save", disabled=n
                                    session=session, actor_id=user.id if user else None)
                 message = t("compose.updated", lang, id=post.id, version=post.version)
         st.session_state[LOADED], st.session_state[VERSION], st.session_state[SAVED] = post.id, post.version, values
-        st.session_state.pop(CONFLICT, None)
+        st.session_state.get(CONFLICTS, {}).pop(post.id, None)
         post_id, status = post.id, post.status
         st.success(message)
     except PydanticValidationError as error:
         st.error(describe_validation_error(error))
     except ConflictError as error:
-        st.session_state[CONFLICT] = {"message": str(error), "current": error.current, "yours": error.attempted}
+        _conflict(post_id, error, base=st.session_state.get(SAVED), base_version=st.session_state[VERSION],
+                  mine=values, zone=zone, lang=lang)
     except EditoError as error:
         st.error(str(error))
+
+if (record := _pending(post_id)) is not None:
+    merge.show_merge(record, lang=lang, channels={key: channel.display_name for key, channel in channel_by_id.items()},
+                     campaigns={campaign.id: campaign.name for campaign in campaigns},
+                     on_save=lambda: _save_merge(post_id, user.id if user else None, zone, lang),
+                     on_discard=lambda: _discard(post_id, zone))
 
 if post_id is not None and status in SUBMITTABLE:
     unsaved = values != st.session_state.get(SAVED)
@@ -239,7 +347,9 @@ if post_id is not None and status in SUBMITTABLE:
             st.session_state[FLASH] = t("compose.submitted", lang, id=post.id)
             st.rerun()
         except ConflictError as error:
-            st.session_state[CONFLICT] = {"message": str(error), "current": error.current, "yours": error.attempted}
+            _conflict(post_id, error, base=st.session_state.get(SAVED), base_version=st.session_state[VERSION],
+                      mine=values, zone=zone, lang=lang)
+            st.rerun()
         except EditoError as error:
             st.error(str(error))
     if user is None:
@@ -272,25 +382,14 @@ if post_id is not None and editing is not None:
                 _new_post()
                 st.rerun()
             except ConflictError as error:
-                st.session_state[CONFLICT] = {"message": str(error), "current": error.current,
-                                              "yours": error.attempted}
+                _conflict(post_id, error, base=st.session_state.get(SAVED), base_version=st.session_state[VERSION],
+                          mine=values, zone=zone, lang=lang)
+                st.rerun()
             except EditoError as error:
                 st.error(str(error))
 
-if (conflict := st.session_state.get(CONFLICT)) is not None:
-    st.error(conflict["message"])
-    current, yours = conflict["current"] or {}, conflict["yours"] or {}
-    ignored = {"version", "updated_at", "created_at"}
-    fields = ["title", "body", *(key for key in current if key not in ignored | {"title", "body"}
-                                 and current.get(key) != yours.get(key))]
-    left, right = st.columns(2)
-    for column, heading, record in ((left, t("compose.conflict_current", lang, version=current.get("version")),
-                                     current),
-                                    (right, t("compose.conflict_yours", lang), yours)):
-        with column, st.container(border=True):
-            st.markdown(f"**{heading}**")
-            for field in fields:
-                st.text(f"{field}: {record.get(field)}")
-    if st.button(t("compose.reload", lang), key="compose.reload"):
-        st.session_state.pop(LOADED, None)
-        st.rerun()
+if post_id is not None and editing is not None:
+    with st.expander(t("history", lang), icon=":material/history:"):
+        show_history(post_id, lang=lang, zone=ZoneInfo(workspace.timezone),
+                     channels={key: channel.display_name for key, channel in channel_by_id.items()},
+                     campaigns={campaign.id: campaign.name for campaign in campaigns})

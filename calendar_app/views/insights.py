@@ -1,11 +1,14 @@
-"""Insights: posting rhythm, commercial share, checker findings and silences of a brand over a period.
+"""Insights: posting rhythm, commercial share, checker findings and silences of a brand over a period,
+then the calendar as a whole (the CAL rules).
 
-The numbers come from ``services.insights``; this page only lays them out as Altair charts and a table.
+The numbers come from ``services.insights`` and the calendar findings from ``services.calendar_checks``;
+this page only lays them out as Altair charts, a table and a list of findings with links to their posts.
 """
 
 from __future__ import annotations
 
-from datetime import date
+from collections import Counter
+from datetime import date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
 import altair as alt
@@ -13,23 +16,31 @@ import pandas as pd
 import streamlit as st
 
 from calendar_app import resources
+from calendar_app.components.calendar_warnings import MAX_POST_LINKS, show_post_links, window_text
+from calendar_app.components.findings import SEVERITY_BADGE
+from calendar_app.components.plain_text import escape_markdown
 from calendar_app.components.workspace_picker import choose_workspace
 from calendar_app.i18n import short_day, t
+from calendar_app.services.calendar_checks import calendar_findings, post_summaries
 from calendar_app.services.insights import (
     FAMILIES,
     SEVERITIES,
     compute_insights,
     default_range,
 )
+from checks import Finding, Severity
 
 SEVERITY_COLOURS = {"error": "#d62728", "warning": "#ff9f1c", "info": "#6baed6"}
+CALENDAR_PER_RULE = 5  # calendar findings listed per rule and severity; choosing rules lists more
+CALENDAR_CHOSEN = 50  # … up to this many per rule and severity
+RULES_KEY = "insights.calendar_rules"
 
 workspace = choose_workspace()
 if workspace is None:
     st.stop()
 lang = str(workspace.language)
 zone = ZoneInfo(workspace.timezone)
-st.title(f"{t('insights', lang)} · {workspace.name}")
+st.title(f"{t('insights', lang)} · {escape_markdown(workspace.name)}")  # names are shown as typed
 
 period = st.sidebar.date_input(t("insights.period", lang), value=default_range(date.today()),
                                key="insights.period", format="DD/MM/YYYY")
@@ -107,7 +118,8 @@ with right:
     over = [row["channel"] for row in data.commercial_by_channel if row["over_target"]]
     if over:
         st.warning(t("insights.over_target", lang, channels=", ".join(
-            f"{row['channel']} ({row['share']:.0%})" for row in data.commercial_by_channel if row["over_target"])))
+            f"{escape_markdown(row['channel'])} ({row['share']:.0%})" for row in data.commercial_by_channel
+            if row["over_target"])))
 
 left, right = st.columns(2, gap="large")
 
@@ -162,7 +174,7 @@ with right:
     st.caption(t("insights.silences_help", lang))
     too_few = [row["channel"] for row in data.silences if row["longest_gap_days"] is None]
     if too_few:
-        st.caption(t("insights.too_few", lang, channels=", ".join(too_few)))
+        st.caption(t("insights.too_few", lang, channels=", ".join(map(escape_markdown, too_few))))
 
 st.subheader(t("insights.top_posts", lang))
 if data.top_posts:
@@ -177,3 +189,57 @@ if data.top_posts:
     })
 else:
     st.info(t("insights.no_findings", lang))
+
+
+@st.fragment
+def calendar_section(findings: list[Finding], lang: str, timezone: str) -> None:
+    """The calendar findings by severity, the worst first, each with its period and links to its posts.
+    A fragment: choosing rules reruns only this part, not the checks."""
+    if not findings:
+        st.success(t("calendar_checks.none", lang))
+        return
+    by_severity = Counter(str(finding.severity) for finding in findings)
+    st.caption(t("calendar_checks.summary", lang, count=len(findings),
+                 **{str(severity): by_severity[str(severity)] for severity in SEVERITIES}))
+    codes = Counter(finding.code for finding in findings)
+    names = {finding.code: finding.name for finding in findings}
+    if RULES_KEY in st.session_state:  # rules of another period or brand are no longer options
+        st.session_state[RULES_KEY] = [code for code in st.session_state[RULES_KEY] if code in codes]
+    chosen = st.multiselect(t("calendar_checks.rules", lang), options=sorted(codes), key=RULES_KEY,
+                            format_func=lambda code: f"{code} · {names[code]} ({codes[code]})",
+                            placeholder=t("calendar_checks.all_rules", lang))
+    # The worst first; then by rule (CAL001, the commercial share, before the silences) and by date, a few
+    # of each rule unless rules are chosen.
+    limit = CALENDAR_CHOSEN if chosen else CALENDAR_PER_RULE
+    groups: dict[Severity, dict[str, list[Finding]]] = {severity: {} for severity in SEVERITIES}
+    for finding in sorted(findings, key=lambda finding: (finding.code, finding.window or ("", ""))):
+        if not chosen or finding.code in chosen:
+            groups[finding.severity].setdefault(finding.code, []).append(finding)
+    visible = [finding for by_rule in groups.values() for group in by_rule.values() for finding in group[:limit]]
+    with resources.session() as session:
+        summaries = post_summaries({post_id for finding in visible for post_id in finding.post_ids[:MAX_POST_LINKS]},
+                                   session=session)
+    zone = ZoneInfo(timezone)
+    for severity, by_rule in groups.items():
+        if not by_rule:
+            continue
+        st.markdown(f"{SEVERITY_BADGE[severity][lang]} **{sum(map(len, by_rule.values()))}**")
+        for code, group in by_rule.items():
+            for finding in group[:limit]:
+                with st.container(border=True):
+                    st.markdown(f"**{finding.code}** · `{finding.name}` — {escape_markdown(finding.message)}")
+                    if finding.window:
+                        st.caption(t("calendar_checks.window", lang, window=window_text(finding.window, lang)))
+                    show_post_links(list(finding.post_ids), summaries, lang, zone)
+            if len(group) > limit:
+                st.caption(t("calendar_checks.more_chosen" if chosen else "calendar_checks.more", lang,
+                             count=len(group) - limit, code=code))
+
+
+st.subheader(t("calendar_checks.title", lang))
+st.caption(t("calendar_checks.help", lang))
+with st.spinner(t("calendar_checks.running", lang)), resources.session() as session:
+    calendar = calendar_findings(
+        workspace.id, session=session, start=datetime.combine(first_day, time(0), tzinfo=zone),
+        end=datetime.combine(last_day + timedelta(days=1), time(0), tzinfo=zone))
+calendar_section(calendar, lang, workspace.timezone)

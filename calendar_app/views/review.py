@@ -9,6 +9,7 @@ import streamlit as st
 
 from calendar_app import resources
 from calendar_app.components.findings import show_findings, show_highlighted
+from calendar_app.components.plain_text import escape_markdown
 from calendar_app.components.user_picker import choose_user
 from calendar_app.components.workspace_picker import choose_workspace
 from calendar_app.errors import ApprovalBlockedError, EditoError
@@ -23,7 +24,7 @@ FLASH = "review.flash"
 
 
 def _label(title: str, body: str, size: int = 60) -> str:
-    text = title.strip() or " ".join(body.split())
+    text = " ".join(title.split()) or " ".join(body.split())  # one line, even from an imported file
     return text if len(text) <= size else text[: size - 1] + "…"
 
 
@@ -58,7 +59,7 @@ def _approve(post_id: int, version: int, user: User, label: str, lang: str, with
     except EditoError as error:
         st.session_state[_error_key(post_id)] = str(error)
     else:
-        _done(post_id, t("review.approved", lang, title=label))
+        _done(post_id, t("review.approved", lang, title=escape_markdown(label)))
 
 
 def _request_changes(post_id: int, version: int, user: User, label: str, lang: str) -> None:
@@ -70,7 +71,7 @@ def _request_changes(post_id: int, version: int, user: User, label: str, lang: s
     except EditoError as error:
         st.session_state[_error_key(post_id)] = str(error)
     else:
-        _done(post_id, t("review.changes_requested", lang, title=label))
+        _done(post_id, t("review.changes_requested", lang, title=escape_markdown(label)))
 
 
 workspace = choose_workspace()
@@ -103,9 +104,11 @@ for post in queue:
     when = (f"{short_day(post.scheduled_at.astimezone(zone), lang)} "
             f"{post.scheduled_at.astimezone(zone):%H:%M}") if post.scheduled_at else t("review.unscheduled", lang)
     with st.container(border=True, key=f"review-post-{post.id}"):
-        st.subheader(label, anchor=False)
-        st.caption(" · ".join([channels[post.channel_id].display_name, when,
-                               t("review.by", lang, name=author.name if author else t("review.unknown_author", lang)),
+        # Titles, channel and people's names are the team's text: Markdown-escaped, shown as typed.
+        st.subheader(escape_markdown(label), anchor=False)
+        st.caption(" · ".join([escape_markdown(channels[post.channel_id].display_name), when,
+                               t("review.by", lang, name=escape_markdown(author.name) if author
+                                 else t("review.unknown_author", lang)),
                                f"n°{post.id}" if lang == "fr" else f"#{post.id}"]))
         text, checks = st.columns([3, 2], gap="large")
         with text:
@@ -114,7 +117,7 @@ for post in queue:
             show_findings(findings[post.id], lang=lang)
 
         if (error := st.session_state.get(_error_key(post.id))) is not None:
-            st.error(error)
+            st.error(escape_markdown(error))
         approve_column, changes_column = st.columns(2)
         with approve_column:
             st.button(t("review.approve", lang), key=f"review.approve.{post.id}", type="primary",

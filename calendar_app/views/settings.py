@@ -13,6 +13,7 @@ import streamlit as st
 from pydantic import ValidationError as PydanticValidationError
 
 from calendar_app import resources
+from calendar_app.components.plain_text import escape_markdown
 from calendar_app.components.user_picker import choose_user
 from calendar_app.components.workspace_picker import choose_workspace
 from calendar_app.errors import EditoError, describe_validation_error
@@ -61,9 +62,9 @@ def _attempt(action: Callable[[], object], success: str) -> None:
     try:
         action()
     except PydanticValidationError as error:
-        st.error(describe_validation_error(error))
+        st.error(escape_markdown(describe_validation_error(error)))
     except EditoError as error:
-        st.error(str(error))
+        st.error(escape_markdown(error))
     else:
         st.session_state[FLASH_KEY] = success
         st.rerun()  # redraw with the saved values (the sidebar shows the brand's name too)
@@ -85,11 +86,12 @@ wid = workspace.id
 can_edit = user is not None and user.is_active and user.role == Role.ADMIN
 read_only = not can_edit
 
-st.title(f"{t('settings', lang)} · {workspace.name}")
+st.title(f"{t('settings', lang)} · {escape_markdown(workspace.name)}")  # names are shown as typed
 if user is None:
     st.info(t("no_user", lang))
 elif read_only:
-    st.info(t("read_only", lang, name=user.name, role=t(f"role.{user.role}", lang)), icon=":material/lock:")
+    st.info(t("read_only", lang, name=escape_markdown(user.name), role=t(f"role.{user.role}", lang)),
+            icon=":material/lock:")
 flash = st.session_state.pop(FLASH_KEY, None)
 if flash:
     st.success(flash)
@@ -156,7 +158,7 @@ with channels_tab:
         if st.form_submit_button(t("add_channel", lang), key=f"settings.add_channel.{wid}", disabled=read_only):
             _attempt(lambda: _in_session(add_channel, wid, ChannelCreate(
                 platform=platform, display_name=display_name, colour=colour, posts_per_week=per_week),
-                user=user)(), t("channel_added", lang, name=display_name.strip()))
+                user=user)(), t("channel_added", lang, name=escape_markdown(display_name.strip())))
 
     with edit_column:
         if channels:
@@ -179,7 +181,7 @@ with channels_tab:
                                          disabled=read_only):
                     _attempt(lambda: _in_session(edit_channel, chosen_id, ChannelUpdate(
                         display_name=new_name, colour=new_colour, posts_per_week=new_per_week), user=user)(),
-                        t("channel_saved", lang, name=new_name.strip()))
+                        t("channel_saved", lang, name=escape_markdown(new_name.strip())))
 
 # --- Campaigns -------------------------------------------------------------------------------------
 
@@ -211,7 +213,7 @@ with campaigns_tab:
             _attempt(lambda: _in_session(add_campaign, wid, CampaignCreate(
                 name=campaign_name, starts_on=starts_on, ends_on=ends_on,
                 objective=campaign_objective.strip() or None), user=user)(),
-                t("campaign_added", lang, name=campaign_name.strip()))
+                t("campaign_added", lang, name=escape_markdown(campaign_name.strip())))
 
     with edit_column:
         if campaigns:
@@ -236,7 +238,7 @@ with campaigns_tab:
                     _attempt(lambda: _in_session(edit_campaign, chosen_id, CampaignUpdate(
                         name=new_name, starts_on=new_starts, ends_on=new_ends,
                         objective=new_objective.strip() or None), user=user)(),
-                        t("campaign_saved", lang, name=new_name.strip()))
+                        t("campaign_saved", lang, name=escape_markdown(new_name.strip())))
 
 # --- Checker options -------------------------------------------------------------------------------
 
@@ -272,7 +274,8 @@ with checker_tab, st.form(key=f"settings.checker_form.{wid}"):
     brand_column, partners_column = st.columns(2, gap="large")
     with brand_column:
         brands = _lines(st.text_area(t("brand_names", lang), value="\n".join(current.get("brand", [])), height=90,
-                                     placeholder=workspace.name, help=t("brand_names_help", lang, name=workspace.name),
+                                     placeholder=workspace.name,
+                                     help=t("brand_names_help", lang, name=escape_markdown(workspace.name)),
                                      key=f"settings.brand.{wid}", disabled=read_only))
     with partners_column:
         partners = _lines(st.text_area(t("partners", lang), value="\n".join(current.get("partners", [])), height=90,
@@ -285,7 +288,7 @@ with checker_tab, st.form(key=f"settings.checker_form.{wid}"):
         try:
             extra = json.loads(advanced or "{}")
         except json.JSONDecodeError as error:
-            st.error(t("invalid_json", lang, error=error))
+            st.error(t("invalid_json", lang, error=escape_markdown(error)))
         else:
             managed = sorted(set(extra) & set(MANAGED_CHECKER_KEYS)) if isinstance(extra, dict) else []
             if not isinstance(extra, dict):

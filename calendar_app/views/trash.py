@@ -8,6 +8,8 @@ from zoneinfo import ZoneInfo
 import streamlit as st
 
 from calendar_app import resources
+from calendar_app.components.findings import html_text
+from calendar_app.components.plain_text import escape_markdown
 from calendar_app.components.user_picker import choose_user
 from calendar_app.components.workspace_picker import choose_workspace
 from calendar_app.errors import EditoError
@@ -31,9 +33,9 @@ def _restore(post_id: int, label: str, actor_id: int | None, lang: str) -> None:
         with resources.session() as session:
             restore_post(post_id, session=session, actor_id=actor_id)
     except EditoError as error:
-        st.session_state[FLASH_KEY] = ("error", str(error))
+        st.session_state[FLASH_KEY] = ("error", escape_markdown(error))
     else:
-        st.session_state[FLASH_KEY] = ("success", t("restored", lang, title=label))
+        st.session_state[FLASH_KEY] = ("success", t("restored", lang, title=escape_markdown(label)))
 
 
 workspace = choose_workspace()
@@ -42,7 +44,7 @@ if workspace is None:
 user = choose_user()
 lang = str(workspace.language)
 zone = ZoneInfo(workspace.timezone)
-st.title(f"{t('trash', lang)} · {workspace.name}")
+st.title(f"{t('trash', lang)} · {escape_markdown(workspace.name)}")
 
 flash = st.session_state.pop(FLASH_KEY, None)
 if flash:
@@ -74,13 +76,14 @@ for post, deletion in entries:
         text_column, button_column = st.columns([5, 1], vertical_alignment="center")
         with text_column:
             colour = html.escape(channel.colour if channel else "#888888")
-            channel_name = html.escape(channel.display_name if channel else "?")
-            status = html.escape(t(f"status.{post.status}", lang))
-            # user text is escaped (channel name) or shown with st.text (the post's label)
-            st.markdown(f'<span style="color:{colour}">●</span> <b>{channel_name}</b> · {html.escape(when)} · {status}',
+            channel_name = html_text(channel.display_name if channel else "?", line_breaks=False)
+            status = html_text(t(f"status.{post.status}", lang))
+            # user text is escaped for HTML and Markdown (channel and people's names) or shown with st.text
+            # (the post's label)
+            st.markdown(f'<span style="color:{colour}">●</span> <b>{channel_name}</b> · {html_text(when)} · {status}',
                         unsafe_allow_html=True)
             st.text(label)
-            st.caption(t("deleted_by", lang, who=who, when=deleted_when) if who
+            st.caption(t("deleted_by", lang, who=escape_markdown(who), when=deleted_when) if who
                        else t("deleted_at", lang, when=deleted_when))
         with button_column:
             st.button(t("restore", lang), key=f"trash.restore.{post.id}", icon=":material/restore_from_trash:",

@@ -5,6 +5,10 @@ turn it into a string. Positions are 1-based lines and columns in the post's fil
 finding's character span and where the post's text starts (``PostInput.line``/``column``); an empty
 span (``start == end``) means the whole post. ``end_column`` is exclusive: the column just after the
 span, as in SARIF.
+
+A calendar finding (family CAL) also names the posts involved and the period it covers
+(``Finding.post_ids`` and ``Finding.window``); it is reported on the first post it names, and every
+format shows the others and the window.
 """
 
 from __future__ import annotations
@@ -17,6 +21,7 @@ from checks.finding import Finding, Severity
 from checks.post import PostInput, position
 
 FORMATS = ("text", "json", "sarif", "github")
+MAX_LISTED_POSTS = 10  # in the text of a message; the json and sarif formats list them all
 SEVERITY_ORDER = (Severity.ERROR, Severity.WARNING, Severity.INFO)
 
 
@@ -50,9 +55,25 @@ class Located:
 
     @property
     def message_with_suggestion(self) -> str:
-        """The message, then the suggestion on a line of its own (for one-field formats)."""
+        """The message, the posts and window of a calendar finding, then the suggestion, one per line
+        (for one-field formats)."""
         finding = self.finding
-        return f"{finding.message}\nsuggestion: {finding.suggestion}" if finding.suggestion else finding.message
+        lines = [finding.message, *involved(finding)]
+        if finding.suggestion:
+            lines.append(f"suggestion: {finding.suggestion}")
+        return "\n".join(lines)
+
+
+def involved(finding: Finding) -> list[str]:
+    """``posts: …`` and ``window: start → end`` for a finding about several posts; nothing otherwise."""
+    lines = []
+    if finding.post_ids:
+        shown = ", ".join(finding.post_ids[:MAX_LISTED_POSTS])
+        more = len(finding.post_ids) - MAX_LISTED_POSTS
+        lines.append(f"posts: {shown}" + (f" and {more} more" if more > 0 else ""))
+    if finding.window:
+        lines.append(f"window: {finding.window[0]} → {finding.window[1]}")
+    return lines
 
 
 def locate(post: PostInput, finding: Finding, label: str | int) -> Located:

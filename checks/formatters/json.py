@@ -43,6 +43,7 @@ def finding_entry(item: Located) -> dict[str, Any]:
         "excerpt": item.excerpt,
         "suggestion": finding.suggestion,
         "url": finding.url,
+        **finding.calendar_fields(),
     }
 
 

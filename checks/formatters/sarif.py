@@ -72,7 +72,7 @@ def result_entry(item: Located, rule_index: int) -> dict[str, Any]:
                 },
             },
         }],
-        "properties": {"post": item.post},
+        "properties": {"post": item.post, **item.finding.calendar_fields()},
     }
 
 

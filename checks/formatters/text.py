@@ -8,7 +8,7 @@ import unicodedata
 from collections.abc import Sequence
 
 from checks.finding import Severity
-from checks.formatters import Located, Report, located, summarize
+from checks.formatters import Located, Report, involved, located, summarize
 
 MAX_EXCERPT = 120  # characters of a long line shown around the span
 CONTEXT_BEFORE = 30
@@ -57,6 +57,8 @@ def format_finding(item: Located, color: bool = False) -> list[str]:
     head = (f"{_paint(f'{item.file}:{item.line}:{item.column}:', 'bold', color)} "
             f"{_paint(finding.code, 'bold', color)} {_paint(f'[{severity}]', severity, color)} {finding.message}")
     lines = [head, *excerpt_lines(item, color)]
+    lines += [f"  {_paint(label + ':', 'dim', color)}{rest}" for label, _, rest in
+              (line.partition(":") for line in involved(finding))]
     if finding.suggestion:
         lines.append(f"  {_paint('suggestion:', 'dim', color)} {finding.suggestion}")
     return lines

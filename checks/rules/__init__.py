@@ -1,3 +1,3 @@
 """The rule catalogue: one module per family; importing this package registers every rule."""
 
-from checks.rules import channel, commercial, impersonal, measurement, sponsorship  # noqa: F401
+from checks.rules import calendar, channel, commercial, impersonal, measurement, sponsorship  # noqa: F401

@@ -4,7 +4,7 @@ import pytest
 
 from calendar_app.errors import ApprovalBlockedError, ConflictError, PermissionDeniedError, ValidationError
 from calendar_app.models import PostStatus, PostUpdate, Role, UserCreate, WorkspaceUpdate
-from calendar_app.services import audit, checking, posts, reviews, users, workspaces
+from calendar_app.services import audit, auth, checking, posts, reviews, users, workspaces
 from tests.calendar_app.helpers import make_channel, make_post, make_workspace
 
 UNDISCLOSED = "Merci à @maisonverdier pour cette box cocooning, je l'adore !"
@@ -20,7 +20,10 @@ def team(session):
 
 @pytest.fixture
 def sponsored_post(session, team):
-    channel = make_channel(session, make_workspace(session, "Atelier Lumen"))
+    workspace = make_workspace(session, "Atelier Lumen")
+    for member in team.values():
+        auth.grant_access(member, workspace.id, session=session)
+    channel = make_channel(session, workspace)
     return make_post(session, channel, body=UNDISCLOSED, sponsorship="paid", partner="Maison Verdier",
                      objective="awareness", author_id=team[Role.WRITER].id)
 
@@ -48,6 +51,7 @@ def test_an_unchanged_post_is_never_checked_twice(session, sponsored_post, monke
 
 def test_writers_submit_their_own_posts_but_cannot_approve(session, team, sponsored_post):
     other_writer = users.create_user(UserCreate(name="Other", email="other@brand.example"), session=session)
+    auth.grant_access(other_writer, sponsored_post.workspace_id, session=session)
     with pytest.raises(PermissionDeniedError, match="own posts"):
         reviews.submit_for_review(sponsored_post.id, expected_version=1, user=other_writer, session=session)
     post = reviews.submit_for_review(sponsored_post.id, expected_version=1, user=team[Role.WRITER], session=session)

@@ -16,7 +16,7 @@ from calendar_app.models import (
     UserCreate,
     WorkspaceUpdate,
 )
-from calendar_app.services import audit, posts, users, workspaces
+from calendar_app.services import audit, auth, posts, users, workspaces
 from tests.calendar_app.helpers import make_channel, make_post, make_workspace
 
 
@@ -129,8 +129,11 @@ def test_channels_and_campaigns_are_added_and_edited_by_admins_only(session, tea
 
 def test_the_trash_lists_deleted_posts_newest_deletion_first_with_who_deleted_them(session, team):
     workspace = make_workspace(session)
+    for member in team.values():
+        auth.grant_access(member, workspace.id, session=session)
     channel = make_channel(session, workspace)
-    first, second, kept = (make_post(session, channel, title=title) for title in ("first", "second", "kept"))
+    first, second, kept = (make_post(session, channel, title=title, author_id=team[Role.WRITER].id)
+                           for title in ("first", "second", "kept"))
     posts.delete_post(second.id, expected_version=second.version, session=session, actor_id=team[Role.EDITOR].id)
     posts.delete_post(first.id, expected_version=first.version, session=session, actor_id=team[Role.WRITER].id)
     session.commit()

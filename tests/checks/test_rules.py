@@ -15,6 +15,17 @@ Each registered rule has ``fixtures/<CODE>.yaml``::
     pass:                    # each must produce no finding with this code
       - …
 
+A calendar rule (family CAL) has the same file, each case holding a small calendar instead of a text
+(the YAML of ``checks.calendar.example``)::
+
+    rule: CAL004
+    fire:
+      - calendar: {posts: [{channel: X, at: 2026-11-24 09:00}, {channel: X, at: 2026-11-24 09:10}]}
+        names: [p1, p2]      # optional: the posts one finding of the rule names, in order
+        why: short reason
+    pass:
+      - …
+
 A case marked ``xfail_reason`` documents behaviour the rule gets wrong today: it runs as
 ``xfail(strict=True)``, so the suite stays green while the bug is visible, and fixing the rule makes
 the test XPASS (fail) until the mark is removed.
@@ -24,6 +35,7 @@ from __future__ import annotations
 
 import dataclasses
 import re
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
@@ -31,13 +43,16 @@ import pytest
 import yaml
 
 import checks
+from checks.calendar import lint_calendar
+from checks.calendar.example import calendar_from_data
 from checks.config import Config
 from checks.finding import Finding
-from checks.registry import FAMILIES, SECTIONS, Rule, all_rules
+from checks.registry import FAMILIES, SECTIONS, CalendarExample, DocExample, Rule, all_rules
 
 FIXTURES = Path(__file__).parent / "fixtures"
 LANGS = ("fr", "en")
 CASE_KEYS = {"text", "lang", "channel", "meta", "config", "why", "xfail_reason"}
+CALENDAR_CASE_KEYS = {"calendar", "names", "why", "xfail_reason"}
 MIN_FIRE, MIN_PASS = 3, 4
 
 RULES: list[Rule] = all_rules()  # at collection time, before any test registers a test-only rule
@@ -69,16 +84,29 @@ def _config(mapping: dict[str, Any] | None) -> Config | None:
     return Config.from_mapping(mapping, source="fixture") if mapping else None
 
 
+def _lint_calendar(data: dict[str, Any]) -> list[Finding]:
+    posts, context, config = calendar_from_data(data)
+    return lint_calendar(posts, context=context, config=config)
+
+
 def _lint_case(case_id: str, case: dict[str, Any]) -> list[Finding]:
     """The findings for one fixture case (linted once, shared by the tests that read it)."""
     if case_id not in _FINDINGS:
-        _FINDINGS[case_id] = checks.lint(case["text"], channel=case.get("channel"), lang=case["lang"],
-                                         meta=case.get("meta") or {}, config=_config(case.get("config")))
+        if "calendar" in case:
+            _FINDINGS[case_id] = _lint_calendar(case["calendar"])
+        else:
+            _FINDINGS[case_id] = checks.lint(case["text"], channel=case.get("channel"), lang=case["lang"],
+                                             meta=case.get("meta") or {}, config=_config(case.get("config")))
     return _FINDINGS[case_id]
 
 
-def _describe(findings: list[Finding], text: str) -> str:
-    return "; ".join(f"{f.code} {f.message} [{text[f.start:f.end]!r}]" for f in findings) or "no findings"
+def _describe(findings: list[Finding], text: str = "") -> str:
+    return "; ".join(f"{f.code} {f.message} [{', '.join(f.post_ids) or text[f.start:f.end]!r}]"
+                     for f in findings) or "no findings"
+
+
+def _subject(case: dict[str, Any]) -> str:
+    return repr(case["text"]) if "text" in case else f"the calendar of {len(case['calendar']['posts'])} posts"
 
 
 # --- fixtures: fire cases fire, pass cases do not ------------------------------------------------------
@@ -94,11 +122,14 @@ def _case_params():
 def test_fixture_case(case_id: str, code: str, kind: str, case: dict[str, Any]) -> None:
     findings = _lint_case(case_id, case)
     own = [finding for finding in findings if finding.code == code]
+    text = case.get("text", "")
     if kind == "fire":
-        assert own, f"{code} should fire ({case.get('why')}) on {case['text']!r}; got {_describe(findings, case['text'])}"
+        assert own, f"{code} should fire ({case.get('why')}) on {_subject(case)}; got {_describe(findings, text)}"
+        if case.get("names"):
+            assert [list(finding.post_ids) for finding in own].count(case["names"]), (
+                f"{code} should name {case['names']} ({case.get('why')}); got {_describe(own)}")
     else:
-        assert not own, (f"{code} should not fire ({case.get('why')}) on {case['text']!r}; "
-                         f"got {_describe(own, case['text'])}")
+        assert not own, f"{code} should not fire ({case.get('why')}) on {_subject(case)}; got {_describe(own, text)}"
 
 
 # --- the rules' own documentation examples -------------------------------------------------------------
@@ -112,13 +143,17 @@ def _doc_params():
 
 @pytest.mark.parametrize(("rule", "example", "fires"), list(_doc_params()))
 def test_docs_example(rule: Rule, example, fires: bool) -> None:
-    findings = checks.lint(example.text, channel=example.channel, lang=example.lang, meta=example.post_meta,
-                           config=_config(example.config))
+    if isinstance(example, CalendarExample):
+        findings, text, subject = _lint_calendar(example.data), "", f"its calendar {example.data}"
+    else:
+        findings = checks.lint(example.text, channel=example.channel, lang=example.lang, meta=example.post_meta,
+                               config=_config(example.config))
+        text, subject = example.text, repr(example.text)
     own = [finding for finding in findings if finding.code == rule.code]
     if fires:
-        assert own, f"{rule.code}'s Example should fire on {example.text!r}; got {_describe(findings, example.text)}"
+        assert own, f"{rule.code}'s Example should fire on {subject}; got {_describe(findings, text)}"
     else:
-        assert not own, f"{rule.code}'s Use-instead should not fire on {example.text!r}; got {_describe(own, example.text)}"
+        assert not own, f"{rule.code}'s Use-instead should not fire on {subject}; got {_describe(own, text)}"
 
 
 # --- every rule is documented, bilingual, well named, and has fixtures ---------------------------------
@@ -133,8 +168,11 @@ def test_rule_is_complete(rule: Rule) -> None:
     docs = rule.docs()
     for section in SECTIONS:
         assert docs.get(section, "").strip(), f"{rule.code}: docstring section {section!r} is missing or empty"
-    assert rule.examples("Example"), f"{rule.code}: no ```post block under Example"
-    assert rule.examples("Use instead"), f"{rule.code}: no ```post block under Use instead"
+    block, kind = ("calendar", CalendarExample) if rule.family == "CAL" else ("post", DocExample)
+    for section in ("Example", "Use instead"):
+        examples = rule.examples(section)
+        assert examples, f"{rule.code}: no ```{block} block under {section}"
+        assert all(isinstance(example, kind) for example in examples), f"{rule.code}: {section} needs ```{block} blocks"
 
     assert rule.messages, f"{rule.code}: no messages"
     for variant, texts in {**rule.messages, **rule.suggestions}.items():
@@ -147,11 +185,33 @@ def test_rule_is_complete(rule: Rule) -> None:
     assert len(data.get("pass") or []) >= MIN_PASS, f"{rule.code}: fewer than {MIN_PASS} pass cases"
 
 
+def _calendar_lang(calendar: dict[str, Any]) -> str:
+    """The language of a calendar case: the first post's, else the calendar's, else French."""
+    return (calendar["posts"][0].get("lang") if calendar.get("posts") else None) or calendar.get("lang") or "fr"
+
+
+def _check_calendar_fixture(code: str, data: dict[str, Any]) -> None:
+    langs = {kind: set() for kind in ("fire", "pass")}
+    for kind in ("fire", "pass"):
+        for number, case in enumerate(data.get(kind) or [], start=1):
+            where = f"{code}-{kind}-{number}"
+            assert set(case) <= CALENDAR_CASE_KEYS, f"{where}: unknown keys {set(case) - CALENDAR_CASE_KEYS}"
+            assert isinstance(case.get("calendar"), dict) and case["calendar"].get("posts"), f"{where}: no posts"
+            assert (case.get("why") or "").strip(), f"{where}: say why"
+            assert kind == "fire" or "names" not in case, f"{where}: names is for fire cases"
+            langs[kind].add(_calendar_lang(case["calendar"]))
+    for kind, covered in langs.items():
+        assert covered == set(LANGS), f"{code}: {kind} cases should cover {LANGS}, cover {sorted(covered)}"
+
+
 @pytest.mark.parametrize("code", sorted(FIXTURE_FILES))
 def test_fixture_file_is_well_formed(code: str) -> None:
     data = FIXTURE_FILES[code]
     assert data.get("rule") == code, f"fixtures/{code}.yaml says rule: {data.get('rule')!r}"
     assert code in {rule.code for rule in RULES}, f"fixtures/{code}.yaml names no registered rule"
+    if code.startswith("CAL"):
+        _check_calendar_fixture(code, data)
+        return
     languages = tuple(data.get("languages") or LANGS)
     assert set(languages) <= set(LANGS)
     for kind in ("fire", "pass"):
@@ -174,8 +234,15 @@ def test_fixture_file_is_well_formed(code: str) -> None:
 @pytest.mark.parametrize(("case_id", "case"), [pytest.param(case_id, case, id=case_id)
                                                for case_id, _, _, case in CASES])
 def test_findings_are_well_formed(case_id: str, case: dict[str, Any]) -> None:
-    text = case["text"]
+    texts = {str(post.get("id", f"p{number}")): str(post.get("text", ""))
+             for number, post in enumerate(case.get("calendar", {}).get("posts", []), start=1)}
     for finding in _lint_case(case_id, case):
+        text = case["text"] if "text" in case else texts[finding.post_ids[0]] if finding.post_ids else ""
+        assert set(finding.post_ids) <= set(texts), f"{finding.code} names unknown posts {finding.post_ids}"
+        if finding.family == "CAL":
+            assert finding.post_ids or finding.code == "CAL006", f"{finding.code} names no post"
+            assert finding.window is None or (
+                datetime.fromisoformat(finding.window[0]) <= datetime.fromisoformat(finding.window[1]))
         assert isinstance(finding, Finding)
         assert dataclasses.is_dataclass(finding) and finding.__dataclass_params__.frozen
         with pytest.raises(dataclasses.FrozenInstanceError):

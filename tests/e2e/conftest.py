@@ -10,6 +10,7 @@ import sys
 import time
 import urllib.request
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -56,18 +57,26 @@ def browser():
         browser.close()
 
 
-@pytest.fixture(scope="session")
-def running_app(tmp_path_factory) -> Iterator[str]:
-    """``edito app`` on a fresh data directory (so on its embedded SQLite default), as a user starts it."""
-    home = tmp_path_factory.mktemp("edito-home")
-    port = _free_port()
-    env = {key: value for key, value in os.environ.items() if key not in {"DATABASE_URL", "EDITO_DATABASE_URL"}}
+EDITO = shutil.which("edito", path=str(Path(sys.executable).parent)) or "edito"
+
+
+def app_environment(home: Path, **extra: str) -> dict[str, str]:
+    """The environment of an ``edito`` command on its own data directory (no database URL inherited)."""
+    env = {key: value for key, value in os.environ.items()
+           if key not in {"DATABASE_URL", "EDITO_DATABASE_URL", "EDITO_REQUIRE_LOGIN"}}
     env["EDITO_DATA_DIR"] = str(home / "data")
+    env.update(extra)
+    return env
+
+
+@contextmanager
+def launched_app(home: Path, env: dict[str, str], *options: str, port: int | None = None) -> Iterator[str]:
+    """``edito app --port <free> OPTIONS`` started from ``home``; yields its URL once it answers, then stops it."""
+    port = port or _free_port()
     log = home / "app.log"
-    edito = shutil.which("edito", path=str(Path(sys.executable).parent)) or "edito"
     with log.open("w") as output:
-        process = subprocess.Popen([edito, "app", "--port", str(port)], stdout=output, stderr=subprocess.STDOUT,
-                                   env=env, cwd=home)
+        process = subprocess.Popen([EDITO, "app", "--port", str(port), *options], stdout=output,
+                                   stderr=subprocess.STDOUT, env=env, cwd=home)
     url = f"http://localhost:{port}"
     try:
         _wait_until_healthy(url, process, log)
@@ -78,6 +87,14 @@ def running_app(tmp_path_factory) -> Iterator[str]:
             process.wait(timeout=10)
         except subprocess.TimeoutExpired:
             process.kill()
+
+
+@pytest.fixture(scope="session")
+def running_app(tmp_path_factory) -> Iterator[str]:
+    """``edito app`` on a fresh data directory (so on its embedded SQLite default), as a user starts it."""
+    home = tmp_path_factory.mktemp("edito-home")
+    with launched_app(home, app_environment(home)) as url:
+        yield url
 
 
 @pytest.fixture
@@ -93,3 +110,27 @@ def save_screenshot(page, name: str) -> Path:
     path = ARTIFACTS / f"{name}.png"
     page.screenshot(path=str(path), full_page=True)
     return path
+
+
+def wait_for_run(page, timeout: float = 90_000) -> None:
+    """Wait until Streamlit has finished the run the last action started.
+
+    The app root carries the script's state (as in Streamlit's own browser tests); until the run ends,
+    elements of the previous run may still be in the page beside the new ones.
+    """
+    page.wait_for_timeout(300)  # the browser sends the rerun a moment after the action
+    page.locator(
+        "[data-testid='stApp'][data-test-connection-state='CONNECTED'][data-test-script-state='notRunning']"
+    ).wait_for(timeout=timeout)
+    page.locator("[data-testid='stStatusWidget']").wait_for(state="detached", timeout=timeout)
+    page.wait_for_timeout(200)
+
+
+def choose(page, label: str, option: str) -> None:
+    """Pick an option of a Streamlit select box as a keyboard user does: type, then Enter; wait for the run."""
+    box = page.get_by_label(label)
+    box.click()
+    box.fill(option)
+    page.get_by_role("option", name=option, exact=True).wait_for(timeout=30_000)
+    box.press("Enter")
+    wait_for_run(page)

@@ -2,18 +2,9 @@
 
 import pytest
 
-from tests.e2e.conftest import save_screenshot
+from tests.e2e.conftest import choose, save_screenshot
 
 pytestmark = pytest.mark.e2e
-
-
-def _choose(page, label: str, option: str) -> None:
-    """Pick an option of a Streamlit select box as a keyboard user does: type, then Enter."""
-    box = page.get_by_label(label)
-    box.click()
-    box.fill(option)
-    page.get_by_role("option", name=option, exact=True).wait_for()
-    box.press("Enter")
 
 
 def _type_body(page, text: str) -> None:
@@ -25,10 +16,10 @@ def _type_body(page, text: str) -> None:
 def test_the_checker_flags_an_undisclosed_partnership_as_you_type(running_app, page):
     page.goto(f"{running_app}/compose")
     page.get_by_role("heading", name="Rédiger").wait_for(timeout=30_000)
-    _choose(page, "Partenariat", "Rémunéré")
+    choose(page, "Partenariat", "Rémunéré")
     page.get_by_label("Marque partenaire").fill("Maison Verdier")
     page.get_by_label("Marque partenaire").press("Enter")
-    _choose(page, "Objectif", "Notoriété")
+    choose(page, "Objectif", "Notoriété")
     _type_body(page, "Merci à @maisonverdier pour cette box cocooning, je l'adore ! <img src=x onerror=alert(1)>")
     page.get_by_text("SPO002").wait_for(timeout=30_000)
     page.locator("mark").first.wait_for()  # the preview renders after the list, in the same run

@@ -9,7 +9,7 @@ from zoneinfo import ZoneInfo
 import pytest
 from playwright.sync_api import Error as PlaywrightError
 
-from tests.e2e.conftest import save_screenshot
+from tests.e2e.conftest import choose, save_screenshot, wait_for_run
 
 pytestmark = pytest.mark.e2e
 
@@ -20,25 +20,10 @@ DISCLOSED = ("Collaboration commerciale avec Maison Verdier : leur box cocooning
 WEEKDAYS = ("lun.", "mar.", "mer.", "jeu.", "ven.", "sam.", "dim.")
 
 
-def _choose(page, label: str, option: str) -> None:
-    """Pick an option of a Streamlit select box as a keyboard user does: type, then Enter."""
-    box = page.get_by_label(label)
-    box.click()
-    box.fill(option)
-    page.get_by_role("option", name=option, exact=True).wait_for()
-    box.press("Enter")
-
-
 def _type(page, label: str, text: str) -> None:
     field = page.get_by_label(label)
     field.fill(text)
     field.press("Control+Enter")
-
-
-def _settle(page) -> None:
-    """Wait until Streamlit has finished the run the last action started."""
-    page.wait_for_timeout(300)
-    page.locator("[data-testid='stStatusWidget']").wait_for(state="detached", timeout=30_000)
 
 
 def _choose_day(page, label: str, day) -> None:
@@ -46,7 +31,7 @@ def _choose_day(page, label: str, day) -> None:
     page.get_by_role("spinbutton", name=f"day, {label}").click()
     page.keyboard.type(f"{day:%d%m%Y}")
     page.keyboard.press("Tab")
-    _settle(page)
+    wait_for_run(page)
 
 
 def _shown_day(page, label: str) -> tuple[int, int, int]:
@@ -71,17 +56,17 @@ def test_a_writer_submits_a_fixed_post_an_editor_approves_it_and_the_calendar_sh
     # The writer writes a French post about a paid partnership, without saying so.
     page.goto(f"{running_app}/compose")
     page.get_by_role("heading", name="Rédiger").wait_for(timeout=30_000)
-    _choose(page, "Vous êtes / You are", "Camille Martin (writer)")
-    _settle(page)
-    _choose(page, "Canal", "Instagram")
-    _settle(page)
+    choose(page, "Vous êtes / You are", "Camille Martin (writer)")
+    wait_for_run(page)
+    choose(page, "Canal", "Instagram")
+    wait_for_run(page)
     page.get_by_label("Titre").fill(TITLE)
     page.get_by_label("Titre").press("Enter")
-    _choose(page, "Partenariat", "Rémunéré")
-    _settle(page)
+    choose(page, "Partenariat", "Rémunéré")
+    wait_for_run(page)
     page.get_by_label("Marque partenaire").fill("Maison Verdier")
     page.get_by_label("Marque partenaire").press("Enter")
-    _choose(page, "Objectif", "Notoriété")
+    choose(page, "Objectif", "Notoriété")
     _choose_day(page, "Jour", day)
     _type(page, "Texte publié", UNDISCLOSED)
     page.get_by_text("SPO002").wait_for(timeout=30_000)
@@ -101,8 +86,8 @@ def test_a_writer_submits_a_fixed_post_an_editor_approves_it_and_the_calendar_sh
     save_screenshot(page, "review-flow-2-compose-submitted")
 
     # The editor opens the review queue and approves it.
-    _choose(page, "Vous êtes / You are", "Hugo Bernard (editor)")
-    _settle(page)
+    choose(page, "Vous êtes / You are", "Hugo Bernard (editor)")
+    wait_for_run(page)
     _open(page, "Relecture / Review")
     page.get_by_role("heading", name="Relecture").wait_for(timeout=30_000)
     card = page.locator(f".st-key-review-post-{post_id}")
@@ -126,7 +111,7 @@ def test_a_writer_submits_a_fixed_post_an_editor_approves_it_and_the_calendar_sh
     page.get_by_role("heading", name=re.compile("Calendrier")).wait_for(timeout=30_000)
     page.wait_for_timeout(1500)  # a data grid paints its canvas after it is attached
     assert not page.locator("[data-testid='stException']").count()
-    _settle(page)
+    wait_for_run(page)
     shown = _on_its_day(page, TITLE, day)
     save_screenshot(page, "review-flow-5-calendar")
     assert shown is not None, f"{TITLE!r} is not shown on {day:%d/%m}"

@@ -7,18 +7,9 @@ from sqlmodel import select
 from calendar_app.db import make_engine, session_scope
 from calendar_app.models import Post, User, Workspace
 from calendar_app.services import posts
-from tests.e2e.conftest import save_screenshot
+from tests.e2e.conftest import choose, save_screenshot, wait_for_run
 
 pytestmark = pytest.mark.e2e
-
-
-def _choose(page, label: str, option: str) -> None:
-    """Pick an option of a Streamlit select box as a keyboard user does: type, then Enter."""
-    box = page.get_by_label(label)
-    box.click()
-    box.fill(option)
-    page.get_by_role("option", name=option, exact=True).wait_for()
-    box.press("Enter")
 
 
 @pytest.fixture
@@ -43,6 +34,7 @@ def deleted_titles(running_app, tmp_path_factory) -> list[str]:
 def test_the_trash_lists_deleted_posts_and_restores_one(running_app, page, deleted_titles):
     page.goto(f"{running_app}/trash")
     page.get_by_role("heading", name="Corbeille · Atelier Lumen").wait_for(timeout=30_000)
+    choose(page, "Vous êtes / You are", "Hugo Bernard (editor)")  # writers restore only their own posts
     page.get_by_text(deleted_titles[0], exact=True).wait_for(timeout=30_000)
     expect(page.get_by_text("Supprimée par Hugo Bernard le")).to_have_count(2, timeout=30_000)
     page.wait_for_timeout(500)
@@ -58,7 +50,7 @@ def test_an_admin_sees_the_settings(running_app, page):
     page.goto(f"{running_app}/settings")
     page.get_by_role("heading", name="Réglages · Atelier Lumen").wait_for(timeout=30_000)
     page.get_by_text("Lecture seule").wait_for(timeout=30_000)  # the first demo member is a writer
-    _choose(page, "Vous êtes / You are", "Inès Petit (admin)")
+    choose(page, "Vous êtes / You are", "Inès Petit (admin)")
     page.get_by_text("Lecture seule").wait_for(state="detached", timeout=30_000)
     voice = page.get_by_label("Adresse au lecteur")
     expect(voice).to_have_count(1, timeout=30_000)  # the read-only form of the previous run is gone
@@ -67,5 +59,6 @@ def test_an_admin_sees_the_settings(running_app, page):
     save_screenshot(page, "settings")
     for tab, name in (("Canaux", "settings-channels"), ("Relecture automatique", "settings-checker")):
         page.get_by_role("tab", name=tab).click()
-        page.wait_for_timeout(800)
+        wait_for_run(page)
+        page.wait_for_timeout(500)
         save_screenshot(page, name)

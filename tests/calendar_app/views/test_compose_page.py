@@ -8,9 +8,11 @@ from sqlmodel import Session, func, select
 from streamlit.testing.v1 import AppTest
 
 import calendar_app
+from calendar_app.components import merge
 from calendar_app.components.findings import highlighted_html
+from calendar_app.components.history import history_rows, shorten
 from calendar_app.db import session_scope
-from calendar_app.models import Channel, Post, PostCreate, PostUpdate, User
+from calendar_app.models import AuditEvent, Channel, Post, PostCreate, PostUpdate, User
 from calendar_app.services.posts import create_post, update_post
 from checks import Finding, Severity
 
@@ -117,7 +119,7 @@ def test_a_stale_save_shows_both_versions_and_overwrites_nothing(stored):
     app.text_input(key="compose.title").input("Box d'hiver (ma version)").run()
     app.button(key="compose.save").click().run()
     assert not app.exception
-    assert app.error and "changed by someone else" in app.error[0].value
+    assert app.error and "Rien n'a été écrasé" in app.error[0].value and "version 2" in app.error[0].value
     shown = " ".join(element.value for element in app.text)
     assert "Box d'hiver (relue par Hugo)" in shown and "Box d'hiver (ma version)" in shown
     assert _post(engine, post_id).title == "Box d'hiver (relue par Hugo)"
@@ -125,7 +127,9 @@ def test_a_stale_save_shows_both_versions_and_overwrites_nothing(stored):
 
     app.button(key="compose.reload").click().run()  # discard mine: the form shows the saved version
     assert app.text_input(key="compose.title").value == "Box d'hiver (relue par Hugo)"
-    assert not app.error
+    assert not app.error and not _radios(app)
+    assert not app.session_state["compose.conflicts"]  # my typed text is gone only now, as asked
+    assert _post(engine, post_id).version == 2
 
 
 def test_a_new_post_is_written_by_the_chosen_user_and_can_then_be_submitted(page):
@@ -166,3 +170,233 @@ def test_a_post_moved_to_the_trash_is_soft_deleted_and_the_form_starts_afresh(st
     assert _post(engine, post_id).deleted_at is not None
     assert app.text_area(key="compose.body").value == ""  # back to a new, empty post
     assert app.toast and f"n°{post_id}" in app.toast[0].value
+
+
+# --- Merging a conflicting save, and the post's history (issue 7) -----------------------------------------
+
+THEIR_TITLE, MY_TITLE = "Box d'hiver (relue par Hugo)", "Box d'hiver (ma version)"
+BASE_BODY = "Collaboration commerciale avec Maison Verdier.\n\nLeur box cocooning arrive.\n\nEt vous ?"
+THEIR_BODY = "Collaboration commerciale avec Maison Verdier.\n\nLeur box cocooning arrive jeudi.\n\nEt vous ?"
+MY_BODY = "Collaboration commerciale avec Maison Verdier.\n\nLeur box cocooning arrive.\n\nEt vous, laquelle ?"
+BOTH_BODY = ("Collaboration commerciale avec Maison Verdier.\n\nLeur box cocooning arrive jeudi.\n\n"
+             "Et vous, laquelle ?")
+
+
+def _user_id(engine, name: str) -> int:
+    with Session(engine) as session:
+        return session.exec(select(User).where(User.name == name)).one().id
+
+
+def _radios(app) -> dict:
+    """The merge panel's choices, by field label."""
+    return {radio.label: radio for radio in app.radio}
+
+
+def _merged_text(app):
+    return next(area for area in app.text_area if area.label == "Texte fusionné (modifiable)")
+
+
+def _save_as(engine, post_id: int, actor: str | None, version: int, **changes) -> Post:
+    """Someone else's save, through the service, while the page has the post open."""
+    with session_scope(engine) as session:
+        return update_post(post_id, PostUpdate(**changes), expected_version=version, session=session,
+                           actor_id=_user_id(engine, actor) if actor else None)
+
+
+@pytest.fixture
+def contested(page):
+    """A draft by the admin Inès Petit (created as her, so audited as her), open in Compose as Inès."""
+    _, engine = page
+    ines = _user_id(engine, "Inès Petit")
+    with session_scope(engine) as session:
+        channel = session.exec(select(Channel).where(Channel.display_name == "Instagram")).first()
+        post = create_post(PostCreate(channel_id=channel.id, title="Box d'hiver", body=BASE_BODY, sponsorship="paid",
+                                      partner="Maison Verdier", objective="awareness",
+                                      scheduled_at=datetime(2031, 3, 4, 18, 15), timezone="Europe/Paris"),
+                           session=session, actor_id=ines)
+        post_id = post.id
+    app = AppTest.from_file(str(PAGE), default_timeout=60)
+    app.query_params["post"] = str(post_id)
+    app.session_state["app.user_id"] = ines
+    return app.run(), engine, post_id
+
+
+def _type_mine(app, *, title: str = MY_TITLE, body: str = MY_BODY) -> None:
+    app.text_input(key="compose.title").input(title).run()
+    app.text_area(key="compose.body").input(body).run()
+    app.button(key="compose.save").click().run()
+    assert not app.exception
+
+
+def test_a_conflict_is_merged_field_by_field_on_top_of_the_saved_version(contested):
+    app, engine, post_id = contested
+    _save_as(engine, post_id, "Hugo Bernard", 1, title=THEIR_TITLE, body=THEIR_BODY)  # after the page read v1
+    _type_mine(app)
+    assert "Hugo Bernard" in app.error[0].value and "version 2" in app.error[0].value
+    assert _post(engine, post_id).version == 2  # nothing written yet
+    radios = _radios(app)
+    assert set(radios) == {"Titre", "Texte publié"}  # only the fields that differ
+    assert radios["Titre"].value == "mine" and radios["Texte publié"].value == "merged"  # both changed them
+    shown = [element.value for element in app.text]
+    assert THEIR_TITLE in shown and MY_TITLE in shown
+    texts = [element.value for element in app.markdown if "edito-merge-text" in element.value]
+    assert len(texts) == 2  # theirs and mine, each line escaped, the changed lines highlighted
+    assert '<div style="background:#fff1c2;border-radius:2px">Leur box cocooning arrive jeudi.</div>' in texts[0]
+    assert '<div style="background:#fff1c2;border-radius:2px">Et vous, laquelle ?</div>' in texts[1]
+    assert "line-through\">Et vous ?</div>" in texts[1]  # the line my version replaced
+    assert app.text_area(key="compose.body").value == MY_BODY  # the form still holds what I typed
+
+    radios["Titre"].set_value("theirs")
+    radios["Texte publié"].set_value("mine")
+    app.button(key="compose.merge.save").click().run()
+    assert not app.exception and not app.error
+    saved = _post(engine, post_id)
+    assert (saved.title, saved.body, saved.version) == (THEIR_TITLE, MY_BODY, 3)  # theirs (v2) + 1
+    assert (saved.partner, saved.objective) == ("Maison Verdier", "awareness")  # untouched fields kept
+    assert app.text_input(key="compose.title").value == THEIR_TITLE
+    assert app.text_area(key="compose.body").value == MY_BODY
+    assert not _radios(app) and "version 3" in app.toast[0].value
+    app.text_input(key="compose.title").input(THEIR_TITLE + " !").run()
+    app.button(key="compose.save").click().run()  # the page now edits version 3: a plain save goes through
+    assert _post(engine, post_id).version == 4 and not _radios(app)
+
+
+def test_a_body_changed_on_both_sides_in_different_lines_is_merged_line_by_line(contested):
+    app, engine, post_id = contested
+    _save_as(engine, post_id, "Hugo Bernard", 1, body=THEIR_BODY)
+    _type_mine(app, title="Box d'hiver")
+    radios = _radios(app)
+    assert list(radios) == ["Texte publié"] and radios["Texte publié"].value == "merged"
+    assert _merged_text(app).value == BOTH_BODY
+    app.button(key="compose.merge.save").click().run()
+    assert _post(engine, post_id).body == BOTH_BODY and _post(engine, post_id).version == 3
+
+
+def test_conflicting_lines_are_marked_and_the_marks_must_go_before_saving(contested):
+    app, engine, post_id = contested
+    _save_as(engine, post_id, None, 1, body=BASE_BODY.replace("Et vous ?", "Et vous, chez vous ?"))
+    _type_mine(app, title="Box d'hiver")
+    assert "système" in app.error[0].value  # saved by Edito itself (no actor)
+    text = _merged_text(app).value
+    assert "<<<<<<< leur version\nEt vous, chez vous ?\n=======\nEt vous, laquelle ?\n>>>>>>> ma version" in text
+    assert app.warning and "1 passage" in app.warning[0].value
+    app.button(key="compose.merge.save").click().run()
+    assert "marques" in app.error[-1].value and _post(engine, post_id).version == 2  # refused, nothing written
+    _merged_text(app).input(BASE_BODY.replace("Et vous ?", "Et vous, laquelle, chez vous ?")).run()
+    assert _radios(app)["Texte publié"].value == "merged"
+    app.button(key="compose.merge.save").click().run()
+    assert _post(engine, post_id).body.endswith("Et vous, laquelle, chez vous ?")
+
+
+def test_a_third_save_during_the_merge_is_refused_again_never_overwritten(contested):
+    app, engine, post_id = contested
+    _save_as(engine, post_id, "Hugo Bernard", 1, title=THEIR_TITLE)
+    _type_mine(app)
+    _radios(app)["Texte publié"].set_value("mine")
+    _radios(app)["Titre"].set_value("theirs")
+    _save_as(engine, post_id, "Hugo Bernard", 2, link="https://lumen.example/hiver")  # a third save, v3
+    app.button(key="compose.merge.save").click().run()
+    assert not app.exception
+    stored = _post(engine, post_id)
+    assert (stored.version, stored.link, stored.body) == (3, "https://lumen.example/hiver", BASE_BODY)
+    assert "encore" in app.error[0].value and "version 3" in app.error[0].value
+    radios = _radios(app)  # my merge is now "mine", compared with version 3
+    assert set(radios) == {"Texte publié", "Lien"} and radios["Lien"].value == "theirs"
+    assert app.text_area(key="compose.body").value == MY_BODY
+    app.button(key="compose.merge.save").click().run()
+    stored = _post(engine, post_id)
+    assert (stored.version, stored.title, stored.body, stored.link) == (4, THEIR_TITLE, MY_BODY,
+                                                                       "https://lumen.example/hiver")
+
+
+def test_my_typed_text_is_kept_until_the_merge_is_saved_or_discarded(contested):
+    app, engine, post_id = contested
+    _save_as(engine, post_id, "Hugo Bernard", 1, title=THEIR_TITLE)
+    _type_mine(app)
+    with Session(engine) as session:
+        other = session.exec(select(Post).where(Post.id != post_id, Post.deleted_at == None)).first()  # noqa: E711
+    app.query_params["post"] = str(other.id)  # open another post…
+    app.run()
+    assert app.text_input(key="compose.title").value == other.title and not _radios(app)
+    app.query_params["post"] = str(post_id)  # …and come back: my text and the merge are still there
+    app.run()
+    assert app.text_input(key="compose.title").value == MY_TITLE
+    assert app.text_area(key="compose.body").value == MY_BODY
+    assert set(_radios(app)) == {"Titre", "Texte publié"}
+    app.button(key="compose.reload").click().run()
+    assert app.text_area(key="compose.body").value == BASE_BODY and not _radios(app)
+
+
+def test_history_lists_the_events_newest_first_with_who_did_them(contested):
+    app, engine, post_id = contested
+    app.text_input(key="compose.title").input("Box d'hiver <b>bientôt</b>").run()
+    app.button(key="compose.save").click().run()
+    _save_as(engine, post_id, None, 2, scheduled_at=datetime(2031, 3, 5, 9, 0))
+    app.run()
+    assert any(expander.label == "Historique" for expander in app.expander)
+    table = app.dataframe[0].value
+    assert list(table.columns) == ["Quand", "Qui", "Action", "Champ", "Avant", "Après"]
+    rows = table.to_dict("records")
+    assert [(row["Qui"], row["Action"]) for row in rows] == [
+        ("système", "Reprogrammation"), ("Inès Petit", "Modification"), ("Inès Petit", "Création")]
+    assert (rows[0]["Champ"], rows[0]["Avant"], rows[0]["Après"]) == ("Date et heure", "04/03/2031 18:15",
+                                                                        "05/03/2031 09:00")  # Paris time
+    assert (rows[1]["Champ"], rows[1]["Avant"], rows[1]["Après"]) == ("Titre", "Box d'hiver",
+                                                                        "Box d'hiver <b>bientôt</b>")
+
+
+def test_history_rows_label_statuses_overrides_and_long_texts():
+    from zoneinfo import ZoneInfo
+
+    at = datetime(2031, 1, 5, 8, 0, tzinfo=ZoneInfo("UTC"))
+    events = [
+        AuditEvent(id=1, at=at, entity="post", entity_id=1, action="status", actor_id=7,
+                   before={"status": "in_review", "reviewer_id": None}, after={"status": "approved", "reviewer_id": 7,
+                                                          "override_reason": "validé par le juridique",
+                                                          "overridden": ["SPO002"]}),
+        AuditEvent(id=2, at=at, entity="post", entity_id=1, action="edit", actor_id=99,
+                   before={"body": "a" * 100 + " fin"}, after={"body": "a" * 100 + " FIN\nsuite"}),
+    ]
+    rows = history_rows(events, lang="en", zone=ZoneInfo("America/New_York"), users={7: "Riley Chen"},
+                        channels={}, campaigns={})
+    assert rows[0]["Who"] == "#99" and rows[0]["Field"] == "Published text"
+    assert rows[0]["Before"].startswith("…") and "fin" in rows[0]["Before"] and "FIN ↵ suite" in rows[0]["After"]
+    override = [row for row in rows if row["Who"] == "Riley Chen"]
+    assert {row["Action"] for row in override} == {"Approved over the checker"}
+    assert {(row["Field"], row["Before"], row["After"]) for row in override} >= {
+        ("Status", "In review", "Approved"), ("Reviewer", "—", "Riley Chen"),
+        ("Reason", "", "validé par le juridique"), ("Rules overridden", "", "SPO002")}
+    assert rows[0]["When"] == "05/01/2031 03:00:00"
+    assert shorten("court", "bref") == ("court", "bref")
+
+
+@pytest.mark.parametrize(("base", "theirs", "mine", "expected", "conflicts"), [
+    ("a\nb\nc", "A\nb\nc", "a\nb\nC", "A\nb\nC", 0),
+    ("a\nb\nc", "a\nb\nc\nd", "z\na\nb\nc", "z\na\nb\nc\nd", 0),
+    ("a\nb\nc", "a\nc", "a\nb\nc", "a\nc", 0),
+    ("a\nb\nc", "a\nB\nc", "a\nB\nc", "a\nB\nc", 0),
+    ("a\nb\nc", "a\nX\nc", "a\nY\nc", "a\n<<<<<<< t\nX\n=======\nY\n>>>>>>> m\nc", 1),
+    ("", "theirs", "mine", "<<<<<<< t\ntheirs\n=======\nmine\n>>>>>>> m", 1),
+])
+def test_three_way_text_merge(base, theirs, mine, expected, conflicts):
+    result = merge.merge_text(base, theirs, mine, theirs_label="t", mine_label="m")
+    assert (result.text, result.conflicts) == (expected, conflicts)
+    assert merge.has_markers(result.text) == bool(conflicts)
+
+
+def test_the_texts_compared_are_escaped_line_by_line():
+    shown = merge.marked_lines_html("a\n<b>x</b>", "a\n<b>y</b> & ![i](https://e.example/i.png)\n")
+    assert "<b>" not in shown and "&lt;b&gt;y&lt;/b&gt; &amp; ![i](https://e.example/i.png)" in shown
+    assert "line-through\">&lt;b&gt;x&lt;/b&gt;</div>" in shown and shown.count("<div") == 5  # + frame, empty line
+    assert "background" not in merge.marked_lines_html(None, "a\nb")
+
+
+def test_field_differences_default_to_the_side_that_changed_them():
+    base = {"title": "a", "body": "x", "link": None, "objective": "awareness"}
+    theirs = {"title": "b", "body": "y", "link": "", "objective": "awareness"}
+    mine = {"title": "a", "body": "z", "link": "https://e.example", "objective": "traffic"}
+    found = {difference.field: difference.default for difference in merge.differences(base, theirs, mine)}
+    assert found == {"title": "theirs", "body": "merged", "link": "mine", "objective": "mine"}
+    values = merge.merged_values({**theirs, "sponsorship": "none", "partner": "X"}, mine,
+                                 {"title": "mine", "body": "merged"}, "merged body")
+    assert (values["title"], values["body"], values["partner"]) == ("a", "merged body", None)

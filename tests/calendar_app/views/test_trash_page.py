@@ -40,7 +40,11 @@ def test_an_empty_trash_says_so(demo):
 
 def test_deleted_posts_are_listed_newest_first_and_restore_brings_one_back(demo):
     older, newer, deleter = _delete_two_posts(demo)
-    app = AppTest.from_file(str(PAGE), default_timeout=60).run()
+    with Session(demo) as session:
+        editor_id = session.exec(select(User).where(User.name == deleter)).one().id
+    app = AppTest.from_file(str(PAGE), default_timeout=60)
+    app.session_state["app.user_id"] = editor_id  # writers may restore only their own posts
+    app.run()
     assert not app.exception
     assert [button.key for button in app.button] == [f"trash.restore.{newer.id}", f"trash.restore.{older.id}"]
     assert [text.value for text in app.text] == [newer.title, older.title]
