@@ -221,18 +221,27 @@ def _sqlite_in_transaction(connection: Connection) -> bool:
 
 
 @contextmanager
+def _sqlite_transaction(engine: Engine, begin: str, *, commit: bool) -> Iterator[Connection]:
+    """A transaction begun with ``begin`` (pysqlite would begin none before a SELECT, and take the write
+    lock late): autocommit mode, our own BEGIN; rolled back unless ``commit`` and the block succeeded."""
+    with engine.connect() as connection:
+        connection.execution_options(isolation_level="AUTOCOMMIT")
+        connection.exec_driver_sql(begin)
+        try:
+            yield connection
+            if commit:
+                connection.exec_driver_sql("COMMIT")
+        finally:
+            if _sqlite_in_transaction(connection):
+                connection.exec_driver_sql("ROLLBACK")
+
+
+@contextmanager
 def snapshot_connection(engine: Engine) -> Iterator[Connection]:
     """A connection whose reads all see one snapshot of the database, never blocking the app's writes."""
     if engine.dialect.name == "sqlite":
-        # pysqlite does not begin a transaction before a SELECT: begin it ourselves, in autocommit mode.
-        with engine.connect() as connection:
-            connection.execution_options(isolation_level="AUTOCOMMIT")
-            connection.exec_driver_sql("BEGIN")
-            try:
-                yield connection
-            finally:
-                if _sqlite_in_transaction(connection):
-                    connection.exec_driver_sql("ROLLBACK")
+        with _sqlite_transaction(engine, "BEGIN", commit=False) as connection:
+            yield connection
         return
     with engine.connect() as connection:
         connection.execution_options(isolation_level="REPEATABLE READ", postgresql_readonly=True)
@@ -244,15 +253,8 @@ def snapshot_connection(engine: Engine) -> Iterator[Connection]:
 def _write_transaction(engine: Engine) -> Iterator[Connection]:
     """One transaction for the whole restore, holding the write lock from the start."""
     if engine.dialect.name == "sqlite":
-        with engine.connect() as connection:
-            connection.execution_options(isolation_level="AUTOCOMMIT")
-            connection.exec_driver_sql("BEGIN IMMEDIATE")
-            try:
-                yield connection
-                connection.exec_driver_sql("COMMIT")
-            finally:
-                if _sqlite_in_transaction(connection):
-                    connection.exec_driver_sql("ROLLBACK")
+        with _sqlite_transaction(engine, "BEGIN IMMEDIATE", commit=True) as connection:
+            yield connection
         return
     with engine.begin() as connection:
         names = ", ".join(connection.dialect.identifier_preparer.format_table(table) for table in tables())

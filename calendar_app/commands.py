@@ -7,7 +7,6 @@ Imported only when a planning command runs: ``calendar_app.cli.main`` hands the 
 from __future__ import annotations
 
 import os
-import subprocess
 import sys
 from datetime import datetime
 from importlib.metadata import version
@@ -116,10 +115,10 @@ def app(
     if not local:
         environment["EDITO_REQUIRE_LOGIN"] = "1"
         typer.echo(f"Listening on {address}: sign-in is required.")
-    try:
-        raise typer.Exit(subprocess.call(command, env=environment))
-    except KeyboardInterrupt:
-        raise typer.Exit(130) from None
+    sys.stdout.flush()
+    # Become Streamlit rather than wait for it: a stop signal (Ctrl+C, a service manager's SIGTERM) then
+    # reaches the server itself, and no orphaned server keeps the port.
+    os.execve(sys.executable, command, environment)
 
 
 def _workspace(session, name: str | None):

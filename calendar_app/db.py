@@ -56,6 +56,21 @@ def _enable_sqlite_pragmas(dbapi_connection, _record) -> None:
     cursor.execute(f"PRAGMA busy_timeout={SQLITE_BUSY_TIMEOUT_MS}")
     cursor.execute("PRAGMA foreign_keys=ON")
     cursor.close()
+    # SQLite's lower() folds ASCII letters only, and SQLAlchemy's ilike() is lower(x) LIKE lower(y) there:
+    # a Unicode lower() makes a search for 'FÊTE' find 'Fête', as PostgreSQL's ILIKE does.
+    dbapi_connection.create_function("lower", 1, _unicode_lower, deterministic=True)
+
+
+def _begin_before_first_savepoint(connection, _name) -> None:
+    """pysqlite begins a transaction only before an INSERT, UPDATE or DELETE: a SAVEPOINT written first
+    would run outside any transaction, and releasing it would commit what a later rollback must undo.
+    Begin the transaction first (reads before it stay outside, as pysqlite does, so they lock nothing)."""
+    if not connection.connection.dbapi_connection.in_transaction:
+        connection.exec_driver_sql("BEGIN")
+
+
+def _unicode_lower(value):
+    return value.lower() if isinstance(value, str) else value
 
 
 def make_engine(raw_url: str, *, create_missing_dir: bool = False) -> Engine:
@@ -71,6 +86,7 @@ def make_engine(raw_url: str, *, create_missing_dir: bool = False) -> Engine:
             url, connect_args={"check_same_thread": False, "timeout": SQLITE_BUSY_TIMEOUT_MS / 1000}
         )
         event.listen(engine, "connect", _enable_sqlite_pragmas)
+        event.listen(engine, "savepoint", _begin_before_first_savepoint)
         return engine
     try:
         return create_engine(url, pool_pre_ping=True, connect_args={"connect_timeout": 5})

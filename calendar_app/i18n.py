@@ -341,6 +341,40 @@ LABELS: dict[str, dict[str, str]] = {
     "edit_campaign": {"fr": "Modifier une campagne", "en": "Edit a campaign"},
     "campaign_added": {"fr": "Campagne « {name} » ajoutée.", "en": "Campaign \"{name}\" added."},
     "campaign_saved": {"fr": "Campagne « {name} » enregistrée.", "en": "Campaign \"{name}\" saved."},
+    "section.members": {"fr": "Membres", "en": "Members"},
+    "email": {"fr": "E-mail", "en": "Email"},
+    "role": {"fr": "Rôle", "en": "Role"},
+    "active": {"fr": "Actif", "en": "Active"},
+    "members_help": {"fr": "Le rôle vaut pour toutes les marques, et les admins les ouvrent toutes. Un admin ne peut "
+                           "ni se désactiver, ni se rétrograder, ni se retirer ; le dernier admin actif le reste.",
+                     "en": "A role applies to every brand, and admins open them all. An admin cannot disable, demote "
+                           "or remove themselves; the last active admin stays one."},
+    "no_member": {"fr": "Personne n'a encore accès à cette marque.", "en": "Nobody can open this brand yet."},
+    "add_member": {"fr": "Ajouter un membre", "en": "Add a member"},
+    "initial_password": {"fr": "Mot de passe initial", "en": "Initial password"},
+    "initial_password_help": {
+        "fr": "{length} caractères ou plus, pour un nouveau compte. Un compte existant (même e-mail) garde son rôle "
+              "et son mot de passe et reçoit l'accès à cette marque.",
+        "en": "{length} characters or more, for a new account. An existing account (same email) keeps its role "
+              "and password and is given access to this brand."},
+    "member_added": {"fr": "« {name} » a maintenant accès à cette marque.",
+                   "en": "\"{name}\" can now open this brand."},
+    "edit_member": {"fr": "Gérer un membre", "en": "Manage a member"},
+    "member": {"fr": "Membre", "en": "Member"},
+    "change_role": {"fr": "Changer le rôle", "en": "Change the role"},
+    "role_changed": {"fr": "« {name} » est maintenant {role}.", "en": "\"{name}\" is now {role}."},
+    "new_password": {"fr": "Nouveau mot de passe", "en": "New password"},
+    "reset_password": {"fr": "Réinitialiser le mot de passe", "en": "Reset the password"},
+    "password_reset": {"fr": "Mot de passe de « {name} » changé ; ses sessions sont fermées.",
+                       "en": "Password of \"{name}\" changed; their sessions are closed."},
+    "disable_member": {"fr": "Désactiver le compte", "en": "Disable the account"},
+    "enable_member": {"fr": "Réactiver le compte", "en": "Enable the account"},
+    "member_disabled": {"fr": "Compte de « {name} » désactivé ; ses sessions sont fermées.",
+                        "en": "\"{name}\" is disabled; their sessions are closed."},
+    "member_enabled": {"fr": "Compte de « {name} » réactivé.", "en": "\"{name}\" is enabled again."},
+    "remove_member": {"fr": "Retirer de cette marque", "en": "Remove from this brand"},
+    "member_removed": {"fr": "« {name} » n'a plus accès à cette marque.",
+                     "en": "\"{name}\" can no longer open this brand."},
     "jurisdiction": {"fr": "Règles de transparence pour les posts en {language}",
                      "en": "Disclosure rules for posts in {language}"},
     "jurisdiction.FR": {"fr": "France (ARPP, loi influenceurs)", "en": "France (ARPP, influencer law)"},
@@ -463,6 +497,8 @@ LABELS: dict[str, dict[str, str]] = {
     "login.submit": {"fr": "Se connecter", "en": "Sign in"},
     "login.wrong": {"fr": "E-mail ou mot de passe incorrect, ou compte désactivé.",
                     "en": "Email or password is wrong, or the account is disabled."},
+    "login.throttled": {"fr": "Trop d'essais manqués pour cette adresse : réessayez dans {minutes} min.",
+                        "en": "Too many failed sign-ins for this email: try again in {minutes} min."},
     "login.sso": {"fr": "Se connecter avec l'authentification unique (SSO)", "en": "Sign in with single sign-on"},
     "login.sso_unknown": {"fr": "Aucun compte Edito actif pour {email} : demandez à un administrateur.",
                           "en": "No active Edito account for {email}: ask an administrator."},
@@ -514,6 +550,11 @@ WEEKDAYS = {
 def short_day(moment: datetime, lang: str = "fr") -> str:
     """A day as « mar. 24/11 » or "Tue 24/11", without depending on the machine's locale."""
     return f"{WEEKDAYS.get(lang, WEEKDAYS['en'])[moment.weekday()]} {moment:%d/%m}"
+
+
+def percent(share: float, lang: str = "fr") -> str:
+    """A share as « 43 % » (French: a narrow no-break space before the sign) or "43%"."""
+    return f"{share * 100:.0f}\u202f%" if lang == "fr" else f"{share:.0%}"
 
 
 def t(key: str, lang: str = "fr", **values: object) -> str:

@@ -12,9 +12,12 @@ user_cli = typer.Typer(help="Team accounts: add, list, disable, change a passwor
 
 
 def _password(from_stdin: bool) -> str:
+    from calendar_app.services.users import MIN_PASSWORD_LENGTH
+
     if from_stdin:
         return sys.stdin.readline().rstrip("\n")
-    return typer.prompt("Password (8 characters or more)", hide_input=True, confirmation_prompt=True)
+    return typer.prompt(f"Password ({MIN_PASSWORD_LENGTH} characters or more)", hide_input=True,
+                        confirmation_prompt=True)
 
 
 def _workspace_ids(names: list[str] | None, session) -> list[int]:
@@ -52,20 +55,18 @@ def add(
 
     from calendar_app.db import session_scope
     from calendar_app.errors import ValidationError, describe_validation_error
-    from calendar_app.models import UserCreate
-    from calendar_app.services.auth import grant_access
-    from calendar_app.services.users import create_user
+    from calendar_app.services.members import SYSTEM, MemberCreate, create_account, give_access
 
     password = _password(password_stdin)
     try:
-        data = UserCreate(name=name, email=email, role=role.strip().lower(), password=password)
+        data = MemberCreate(name=name, email=email, role=role.strip().lower(), password=password)
     except PydanticValidationError as error:
         raise ValidationError(describe_validation_error(error)) from None
     with session_scope(_engine()) as session:
         ids = _workspace_ids(workspace, session)
-        user = create_user(data, session=session)
+        account = create_account(data, user=SYSTEM, session=session)
         for workspace_id in ids:
-            grant_access(user, workspace_id, session=session)
+            give_access(account.id, workspace_id, user=SYSTEM, session=session)
     typer.echo(f"Created {data.email} ({data.role}).")
 
 
@@ -86,20 +87,17 @@ def list_command() -> None:
 
 def _set_active(email: str, active: bool) -> None:
     from calendar_app.db import session_scope
-    from calendar_app.services.auth import end_user_sessions
+    from calendar_app.services.members import SYSTEM, set_active
 
     with session_scope(_engine()) as session:
-        user = _user(email, session)
-        user.is_active = active
-        session.add(user)
-        if not active:
-            end_user_sessions(user.id, session=session)
+        user = set_active(_user(email, session).id, active, user=SYSTEM, session=session)
     typer.echo(f"{user.email} is {'active' if active else 'disabled (signed out everywhere)'}.")
 
 
 @user_cli.command("disable")
 def disable(email: Annotated[str, typer.Argument(help="The account's email.")]) -> None:
-    """Disable an account: it cannot sign in, and its sessions end at once. Its posts stay."""
+    """Disable an account: it cannot sign in, and its sessions end at once. Its posts stay. The last active
+    admin cannot be disabled."""
     _set_active(email, False)
 
 
@@ -116,18 +114,11 @@ def passwd(
 ) -> None:
     """Set a new password (argon2id); the account's sessions end."""
     from calendar_app.db import session_scope
-    from calendar_app.errors import ValidationError
-    from calendar_app.services.auth import end_user_sessions
-    from calendar_app.services.users import password_hasher
+    from calendar_app.services.members import SYSTEM, reset_password
 
     password = _password(password_stdin)
-    if len(password) < 8:
-        raise ValidationError("The password needs 8 characters or more.")
     with session_scope(_engine()) as session:
-        user = _user(email, session)
-        user.password_hash = password_hasher().hash(password)
-        session.add(user)
-        end_user_sessions(user.id, session=session)
+        user = reset_password(_user(email, session).id, password, user=SYSTEM, session=session)
     typer.echo(f"Password changed for {user.email}; they are signed out everywhere.")
 
 
@@ -137,12 +128,13 @@ def access(
     workspace: Annotated[list[str], typer.Option("--workspace", "-w", help="Workspace name (repeat).")],
     remove: Annotated[bool, typer.Option("--remove", help="Take the access away instead.")] = False,
 ) -> None:
-    """Give (or with --remove take away) access to workspaces."""
+    """Give (or with --remove take away) access to workspaces. Admins open every workspace: nothing to remove."""
     from calendar_app.db import session_scope
-    from calendar_app.services.auth import grant_access, revoke_access
+    from calendar_app.services.members import SYSTEM, give_access, remove_from_workspace
 
     with session_scope(_engine()) as session:
-        user = _user(email, session)
+        account = _user(email, session)
         for workspace_id in _workspace_ids(workspace, session):
-            (revoke_access if remove else grant_access)(user, workspace_id, session=session)
-    typer.echo(f"{user.email}: access {'removed from' if remove else 'given to'} {', '.join(workspace)}.")
+            (remove_from_workspace if remove else give_access)(account.id, workspace_id, user=SYSTEM,
+                                                               session=session)
+    typer.echo(f"{account.email}: access {'removed from' if remove else 'given to'} {', '.join(workspace)}.")

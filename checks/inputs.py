@@ -42,7 +42,7 @@ CSV_ALIASES = {
     "body": ("body", "text"), "channel": ("platform", "channel"), "lang": ("lang", "language"),
     "id": ("id", "uid"), **{key: (key,) for key in META_KEYS},
 }
-_SEP_LINE = re.compile(r"^sep=(.)$")
+_SEP_LINE = re.compile(r"^sep=(.)\r?$")
 
 
 class InputFileError(InputError):
@@ -212,6 +212,19 @@ def _columns(header: list[str], source: str) -> dict[str, int]:
     return columns
 
 
+def split_delimiter(text: str) -> tuple[str, str, int]:
+    """The delimiter of a CSV text, the text to parse and how many lines were taken off its start.
+
+    Excel's ``sep=;`` first line names the delimiter (and is taken off); otherwise it is whichever of
+    ``,``, ``;`` and tab the first line holds most often.
+    """
+    first_line, _, rest = text.partition("\n")
+    sep_line = _SEP_LINE.match(first_line)
+    if sep_line:
+        return sep_line.group(1), rest, 1
+    return max((",", ";", "\t"), key=first_line.count), text, 0
+
+
 def read_csv(text: str, source: str, defaults: Mapping[str, str | None]) -> list[PostInput]:
     try:
         return list(_csv_posts(text, source, defaults))
@@ -221,13 +234,7 @@ def read_csv(text: str, source: str, defaults: Mapping[str, str | None]) -> list
 
 def _csv_posts(text: str, source: str, defaults: Mapping[str, str | None]) -> Iterator[PostInput]:
     lines = text.split("\n")
-    skipped = 0
-    sep_line = _SEP_LINE.match(lines[0])
-    if sep_line:  # Excel's "sep=;" first line
-        delimiter, skipped = sep_line.group(1), 1
-        text = "\n".join(lines[1:])
-    else:
-        delimiter = max((",", ";", "\t"), key=lines[0].count)
+    delimiter, text, skipped = split_delimiter(text)
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
     header = next(reader, None)
     if not header:

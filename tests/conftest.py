@@ -19,6 +19,7 @@ from sqlalchemy import Engine, text
 from sqlmodel import Session, SQLModel
 
 from calendar_app.db import make_engine, parse_database_url, upgrade
+from calendar_app.services.auth import sign_in_throttle
 from calendar_app.settings import get_settings
 
 POSTGRES_URL = os.environ.get("EDITO_TEST_POSTGRES_URL", "postgresql+psycopg://postgres@127.0.0.1:5432/test")
@@ -126,5 +127,6 @@ def _isolated_settings(monkeypatch, tmp_path) -> Iterator[None]:
     monkeypatch.delenv("EDITO_DATABASE_URL", raising=False)
     monkeypatch.chdir(tmp_path)
     get_settings.cache_clear()
+    sign_in_throttle.clear()  # failed sign-ins of one test do not lock an email out in the next
     yield
     get_settings.cache_clear()

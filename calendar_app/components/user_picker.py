@@ -9,7 +9,13 @@ from __future__ import annotations
 import streamlit as st
 
 from calendar_app import resources
-from calendar_app.components.signed_in import USER_KEY, current_user, login_required, sign_out
+from calendar_app.components.signed_in import (
+    USER_KEY,
+    current_user,
+    keep_session_cookie,
+    login_required,
+    sign_out,
+)
 from calendar_app.components.plain_text import escape_markdown
 from calendar_app.i18n import t
 from calendar_app.models import User
@@ -46,3 +52,4 @@ def account_box() -> None:
         if user is not None:
             st.sidebar.caption(t("signed_in_as", name=escape_markdown(user.name), role=user.role))
             st.sidebar.button(t("sign_out"), on_click=sign_out, key="app.sign_out")
+        keep_session_cookie()

@@ -35,6 +35,7 @@ from calendar_app.exchange.formats import (
     SPROUT_MAX_ROWS,
     DateOrder,
     Format,
+    channels_named,
     fold,
     french_label,
 )
@@ -196,18 +197,8 @@ def _utc(value: str | datetime | None) -> datetime | None:
 
 
 def _channel_ids(workspace: Workspace, names: Iterable[str], *, session: Session) -> list[int]:
-    """The ids of the channels named (by display name, else every channel of that platform; any case);
-    unknown names are refused."""
     channels = list(session.scalars(select(Channel).where(col(Channel.workspace_id) == workspace.id)))
-    ids = []
-    for name in names:
-        found = [channel.id for channel in channels if fold(channel.display_name) == fold(name)] or [
-            channel.id for channel in channels if fold(str(channel.platform)) == fold(name)]
-        if not found:
-            raise ValidationError(f"No channel named {name!r} in {workspace.name} "
-                                  f"(channels: {', '.join(channel.display_name for channel in channels) or 'none'}).")
-        ids.extend(found)
-    return ids
+    return [channel.id for name in names for channel in channels_named(name, channels, workspace_name=workspace.name)]
 
 
 def _status(value: str) -> str:

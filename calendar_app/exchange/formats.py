@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import unicodedata
+from collections.abc import Iterable
 from enum import StrEnum
 
+from calendar_app.errors import ValidationError
 from calendar_app.i18n import LABELS
+from calendar_app.models import Channel
 
 
 class Format(StrEnum):
@@ -70,6 +73,18 @@ def fold(text: str) -> str:
     text = unicodedata.normalize("NFKD", text.strip().casefold())
     text = "".join(char for char in text if not unicodedata.combining(char))
     return "_".join(text.replace("-", " ").replace("'", " ").split())
+
+
+def channels_named(name: str, channels: Iterable[Channel], *, workspace_name: str) -> list[Channel]:
+    """The channels a file or a filter means by ``name``: the one with that display name, else every channel
+    of that platform (any case, accents or not); an unknown name is refused with the brand's channels."""
+    channels = list(channels)
+    found = [channel for channel in channels if fold(channel.display_name) == fold(name)] or [
+        channel for channel in channels if fold(str(channel.platform)) == fold(name)]
+    if not found:
+        known = ", ".join(channel.display_name for channel in channels) or "none"
+        raise ValidationError(f"No channel named {name!r} in {workspace_name} (channels: {known}).")
+    return found
 
 
 def french_label(column: str, value: str) -> str:

@@ -32,6 +32,7 @@ from calendar_app.exchange.formats import (
     SPROUT_COLUMNS,
     DateOrder,
     Format,
+    channels_named,
     enum_value_by_label,
     fold,
 )
@@ -54,7 +55,7 @@ from calendar_app.models import (
 )
 from calendar_app.services.workspaces import create_campaign, create_channel, get_workspace, require_admin
 from checks.engine import InputError
-from checks.inputs import decode
+from checks.inputs import decode, split_delimiter
 
 MAX_PROBLEMS_SHOWN = 20
 # Header names (folded) the Edito reader knows, in English and French, → field.
@@ -145,11 +146,7 @@ def read_table(data: bytes, source: str, *, has_header: bool | None = None) -> T
         text = decode(data, source, universal_newlines=False)
     except InputError as error:
         raise ValidationError(str(error)) from None
-    lines = text.split("\n", 2)
-    if re.match(r"^sep=(.)\r?$", lines[0]):  # Excel's "sep=;" line
-        delimiter, text = lines[0].rstrip("\r")[4], text.split("\n", 1)[1] if "\n" in text else ""
-    else:
-        delimiter = max((",", ";", "\t"), key=lines[0].count)
+    delimiter, text, _ = split_delimiter(text)  # rows are numbered as Excel shows them: without a sep= line
     try:
         records = list(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter))
     except csv.Error as error:
@@ -438,12 +435,10 @@ def plan_import(
 def _default_channel(name: str | None, calendar: _Calendar, source: str) -> Channel | None:
     if name is None:
         return None
-    channel = calendar.channels.get(fold(name)) or next(
-        (channel for channel in calendar.channels.values() if fold(str(channel.platform)) == fold(name)), None)
-    if channel is None:
-        known = ", ".join(channel.display_name for channel in calendar.channels.values()) or "none"
-        raise ValidationError(f"{source}: no channel named {name!r} in {calendar.workspace.name} (channels: {known}).")
-    return channel
+    try:
+        return channels_named(name, calendar.channels.values(), workspace_name=calendar.workspace.name)[0]
+    except ValidationError as error:
+        raise ValidationError(f"{source}: {error}") from None
 
 
 def _plan_row(number: int, values: RowValues, *, calendar: _Calendar, default_channel: Channel | None,

@@ -7,7 +7,12 @@ only its SHA-256. A session ends after ``hours`` without use, at sign-out, or wh
 from __future__ import annotations
 
 import hashlib
+import math
 import secrets
+import threading
+import time
+from collections import deque
+from collections.abc import Callable
 from datetime import timedelta
 
 from sqlalchemy import delete
@@ -25,17 +30,73 @@ class SignInError(PermissionDeniedError):
     """Wrong email or password, or a disabled account (one message for all: it tells an attacker nothing)."""
 
 
+class TooManySignInAttempts(SignInError):
+    """Too many wrong passwords for one email lately: sign-in for it waits ``minutes``."""
+
+    def __init__(self, minutes: int):
+        super().__init__(f"Too many failed sign-ins for this email: try again in {minutes} minute"
+                         f"{'s' if minutes > 1 else ''}.")
+        self.minutes = minutes
+
+
+class SignInThrottle:
+    """At most ``max_failures`` failed sign-ins per email within ``window``; then that email waits until
+    the oldest failure is out of the window. Every email counts, known or not, so a refusal reveals no
+    account. The count lives in this process (one app server)."""
+
+    def __init__(self, max_failures: int = 5, window: timedelta = timedelta(minutes=15),
+                 clock: Callable[[], float] = time.monotonic):
+        self.max_failures, self.window, self.clock = max_failures, window.total_seconds(), clock
+        self._failures: dict[str, deque[float]] = {}
+        self._lock = threading.Lock()
+
+    def _recent(self, key: str) -> deque[float]:
+        failures = self._failures.setdefault(key, deque())
+        while failures and failures[0] <= self.clock() - self.window:
+            failures.popleft()
+        return failures
+
+    def check(self, email: str) -> None:
+        """Raise TooManySignInAttempts while ``email`` is locked out."""
+        with self._lock:
+            failures = self._recent(_email_key(email))
+            if len(failures) >= self.max_failures:
+                raise TooManySignInAttempts(max(1, math.ceil((failures[0] + self.window - self.clock()) / 60)))
+
+    def failed(self, email: str) -> None:
+        with self._lock:
+            self._recent(_email_key(email)).append(self.clock())
+
+    def succeeded(self, email: str) -> None:
+        with self._lock:
+            self._failures.pop(_email_key(email), None)
+
+    def clear(self) -> None:
+        with self._lock:
+            self._failures.clear()
+
+
+def _email_key(email: str) -> str:
+    return (email or "").strip().casefold()
+
+
+sign_in_throttle = SignInThrottle()
+
+
 def _digest(token: str) -> str:
     return hashlib.sha256(token.encode()).hexdigest()
 
 
-def authenticate(email: str, password: str, *, session: Session) -> User:
+def authenticate(email: str, password: str, *, session: Session,
+                 throttle: SignInThrottle = sign_in_throttle) -> User:
+    throttle.check(email)
     user = find_user(email, session=session)
     if user is None:
         password_hasher().hash(password or "-")  # same time as a real check: no user enumeration by timing
+    if user is None or not verify_password(user, password):
+        throttle.failed(email)
         raise SignInError(WRONG_CREDENTIALS)
-    if not verify_password(user, password):
-        raise SignInError(WRONG_CREDENTIALS)
+    throttle.succeeded(email)
     return user
 
 

@@ -8,13 +8,26 @@ from argon2 import PasswordHasher
 from argon2.exceptions import VerificationError
 from sqlmodel import Session, select
 
+from calendar_app.errors import ValidationError
 from calendar_app.models import User, UserCreate
 from calendar_app.services.common import create_audited, get_existing
+
+MIN_PASSWORD_LENGTH = 12
+MAX_PASSWORD_LENGTH = 1024
 
 
 @lru_cache
 def password_hasher() -> PasswordHasher:
     return PasswordHasher()  # argon2id with the library's recommended parameters
+
+
+def check_new_password(password: str | None) -> str:
+    """``password`` if it may be set on an account: the one rule for the app and ``edito user``."""
+    if not password or len(password) < MIN_PASSWORD_LENGTH:
+        raise ValidationError(f"The password needs {MIN_PASSWORD_LENGTH} characters or more.")
+    if len(password) > MAX_PASSWORD_LENGTH:
+        raise ValidationError(f"The password must not be longer than {MAX_PASSWORD_LENGTH} characters.")
+    return password
 
 
 def create_user(data: UserCreate, *, session: Session, actor_id: int | None = None, is_demo: bool = False) -> User:

@@ -20,7 +20,7 @@ from calendar_app.components.calendar_warnings import MAX_POST_LINKS, show_post_
 from calendar_app.components.findings import SEVERITY_BADGE
 from calendar_app.components.plain_text import escape_markdown
 from calendar_app.components.workspace_picker import choose_workspace
-from calendar_app.i18n import short_day, t
+from calendar_app.i18n import percent, short_day, t
 from calendar_app.services.calendar_checks import calendar_findings, post_summaries
 from calendar_app.services.insights import (
     FAMILIES,
@@ -93,7 +93,7 @@ with left:
 
 with right:
     st.subheader(t("insights.commercial", lang))
-    target = f"{data.commercial_target:.0%}"
+    target = percent(data.commercial_target, lang)
     share_rows = frame(data.commercial_share) if data.commercial_share else pd.DataFrame(
         columns=["week_label", "channel", "share", "commercial", "posts"])
     lines = alt.Chart(share_rows).mark_line(point=True).encode(
@@ -118,7 +118,7 @@ with right:
     over = [row["channel"] for row in data.commercial_by_channel if row["over_target"]]
     if over:
         st.warning(t("insights.over_target", lang, channels=", ".join(
-            f"{escape_markdown(row['channel'])} ({row['share']:.0%})" for row in data.commercial_by_channel
+            f"{escape_markdown(row['channel'])} ({percent(row['share'], lang)})" for row in data.commercial_by_channel
             if row["over_target"])))
 
 left, right = st.columns(2, gap="large")

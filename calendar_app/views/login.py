@@ -2,10 +2,12 @@
 
 import streamlit as st
 
-from calendar_app.components.signed_in import sign_in, single_sign_on_configured
+from calendar_app.components.signed_in import keep_session_cookie, sign_in, single_sign_on_configured
 from calendar_app.errors import EditoError
 from calendar_app.i18n import t
+from calendar_app.services.auth import TooManySignInAttempts
 
+keep_session_cookie()  # signed out: the browser forgets the ended session's token
 st.title(t("login.title"))
 st.caption(t("login.help"))
 
@@ -17,6 +19,8 @@ with st.form("login.form"):
 if submitted:
     try:
         sign_in(email, password)
+    except TooManySignInAttempts as error:
+        st.error(t("login.throttled", minutes=error.minutes))
     except EditoError:
         st.error(t("login.wrong"))
     else:

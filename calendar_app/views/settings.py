@@ -1,6 +1,6 @@
-"""Settings: the brand (name, language, voice, timezone, commercial share), its channels, its campaigns and
-the checker's options. Admins edit; everyone else reads. The services check the role, so a refusal does
-not depend on this page hiding a button."""
+"""Settings: the brand (name, language, voice, timezone, commercial share), its channels, its campaigns, the
+checker's options and its members (accounts, roles, access). Admins edit; everyone else reads. The services
+check the role, so a refusal does not depend on this page hiding a button."""
 
 from __future__ import annotations
 
@@ -29,6 +29,16 @@ from calendar_app.models import (
     Voice,
     WorkspaceUpdate,
 )
+from calendar_app.services.members import (
+    MemberCreate,
+    add_member,
+    change_role,
+    list_members,
+    remove_from_workspace,
+    reset_password,
+    set_active,
+)
+from calendar_app.services.users import MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH
 from calendar_app.services.workspaces import (
     add_campaign,
     add_channel,
@@ -57,16 +67,22 @@ def _lines(text: str) -> list[str]:
     return [line.strip() for line in text.splitlines() if line.strip()]
 
 
-def _attempt(action: Callable[[], object], success: str) -> None:
-    """Run a save in one unit of work; a refusal is one readable error line and nothing is saved."""
+def _attempt(action: Callable[[], object], success: str | Callable[[object], str], *,
+             forget: tuple[str, ...] = ()) -> None:
+    """Run a save in one unit of work; a refusal is one readable error line and nothing is saved.
+
+    ``success`` is the message shown after the save (or makes it from what the action returned); the widgets
+    whose keys are in ``forget`` (passwords) are emptied once it succeeded."""
     try:
-        action()
+        result = action()
     except PydanticValidationError as error:
         st.error(escape_markdown(describe_validation_error(error)))
     except EditoError as error:
         st.error(escape_markdown(error))
     else:
-        st.session_state[FLASH_KEY] = success
+        st.session_state[FLASH_KEY] = success(result) if callable(success) else success
+        for key in forget:
+            st.session_state.pop(key, None)
         st.rerun()  # redraw with the saved values (the sidebar shows the brand's name too)
 
 
@@ -99,10 +115,11 @@ if flash:
 with resources.session() as session:
     channels = list_channels(wid, session=session)
     campaigns = list_campaigns(wid, session=session)
+    members = list_members(wid, session=session)
 
-brand_tab, channels_tab, campaigns_tab, checker_tab = st.tabs(
+brand_tab, channels_tab, campaigns_tab, checker_tab, members_tab = st.tabs(
     [t("section.workspace", lang), t("section.channels", lang), t("section.campaigns", lang),
-     t("section.checker", lang)])
+     t("section.checker", lang), t("section.members", lang)])
 
 # --- Brand -----------------------------------------------------------------------------------------
 
@@ -308,3 +325,77 @@ with checker_tab, st.form(key=f"settings.checker_form.{wid}"):
                     settings["partners"] = partners
                 _attempt(lambda: _in_session(save_workspace_settings, wid, WorkspaceUpdate(checker_settings=settings),
                                              user=user)(), t("settings_saved", lang))
+
+# --- Members ---------------------------------------------------------------------------------------
+
+
+def _role_label(role: str) -> str:
+    return t(f"role.{role}", lang)
+
+
+def _password_input(label: str, key: str, help: str | None = None) -> str:
+    """A hidden field; its value is forgotten once the save succeeded (``_attempt(forget=…)``)."""
+    return st.text_input(label, type="password", max_chars=MAX_PASSWORD_LENGTH, key=key, help=help,
+                         disabled=read_only)
+
+
+with members_tab:
+    if members:
+        st.dataframe(pd.DataFrame([{
+            t("name", lang): member.name, t("email", lang): member.email,
+            t("role", lang): _role_label(member.role), t("active", lang): member.is_active,
+        } for member in members]), hide_index=True, width="stretch")
+    else:
+        st.info(t("no_member", lang))
+    st.caption(t("members_help", lang))
+
+    add_column, edit_column = st.columns(2, gap="large")
+    with add_column, st.form(key=f"settings.add_member_form.{wid}"):
+        st.markdown(f"**{t('add_member', lang)}**")
+        member_name = st.text_input(t("name", lang), max_chars=120, key=f"settings.new_member.name.{wid}",
+                                    disabled=read_only)
+        member_email = st.text_input(t("email", lang), max_chars=254, key=f"settings.new_member.email.{wid}",
+                                     disabled=read_only)
+        member_role = st.selectbox(t("role", lang), list(Role), format_func=_role_label,
+                                   key=f"settings.new_member.role.{wid}", disabled=read_only)
+        member_password = _password_input(t("initial_password", lang), f"settings.new_member.password.{wid}",
+                                          help=t("initial_password_help", lang, length=MIN_PASSWORD_LENGTH))
+        if st.form_submit_button(t("add_member", lang), key=f"settings.add_member.{wid}", disabled=read_only):
+            _attempt(lambda: _in_session(add_member, wid, MemberCreate(
+                name=member_name, email=member_email, role=member_role, password=member_password or None),
+                user=user)(), lambda added: t("member_added", lang, name=escape_markdown(added.name)),
+                forget=(f"settings.new_member.password.{wid}",))
+
+    with edit_column:
+        if members:
+            member_by_id = {member.id: member for member in members}
+            st.markdown(f"**{t('edit_member', lang)}**")
+            chosen_id = st.selectbox(t("member", lang), list(member_by_id), key=f"settings.edit_member.choice.{wid}",
+                                     format_func=lambda key: f"{member_by_id[key].name} ({member_by_id[key].email})")
+            chosen = member_by_id[chosen_id]
+            shown_name = escape_markdown(chosen.name)
+            with st.form(key=f"settings.member_role_form.{chosen_id}"):
+                new_role = st.selectbox(t("role", lang), list(Role), index=list(Role).index(chosen.role),
+                                        format_func=_role_label, key=f"settings.member.role.{chosen_id}",
+                                        disabled=read_only)
+                if st.form_submit_button(t("change_role", lang), key=f"settings.member.save_role.{chosen_id}",
+                                         disabled=read_only):
+                    _attempt(_in_session(change_role, chosen_id, new_role, user=user, workspace_id=wid),
+                             t("role_changed", lang, name=shown_name, role=_role_label(new_role)))
+            with st.form(key=f"settings.member_password_form.{chosen_id}"):
+                new_password = _password_input(t("new_password", lang), f"settings.member.password.{chosen_id}")
+                if st.form_submit_button(t("reset_password", lang), key=f"settings.member.reset_password.{chosen_id}",
+                                         disabled=read_only):
+                    _attempt(_in_session(reset_password, chosen_id, new_password, user=user),
+                             t("password_reset", lang, name=shown_name),
+                             forget=(f"settings.member.password.{chosen_id}",))
+            active_column, remove_column = st.columns(2)
+            enable = not chosen.is_active
+            if active_column.button(t("enable_member" if enable else "disable_member", lang),
+                                    key=f"settings.member.active.{chosen_id}", disabled=read_only):
+                _attempt(_in_session(set_active, chosen_id, enable, user=user),
+                         t("member_enabled" if enable else "member_disabled", lang, name=shown_name))
+            if remove_column.button(t("remove_member", lang), key=f"settings.member.remove.{chosen_id}",
+                                    disabled=read_only):
+                _attempt(_in_session(remove_from_workspace, chosen_id, wid, user=user),
+                         t("member_removed", lang, name=shown_name))

@@ -22,7 +22,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from checks.calendar.model import STATUSES, CalendarPost
 from checks.csv_cells import restore
-from checks.inputs import InputFileError, decode
+from checks.inputs import InputFileError, decode, split_delimiter
 from checks.post import META_CHOICES, PostInput
 
 EDITO_COLUMNS = (
@@ -96,9 +96,9 @@ class _Row:
         return moment
 
 
-def _header(text: str, source: str) -> tuple[str, list[str]]:
+def _header(text: str, source: str) -> tuple[str, str, int, list[str]]:
+    delimiter, text, skipped = split_delimiter(text)
     first_line = text.split("\n", 1)[0]
-    delimiter = ";" if first_line.count(";") > first_line.count(",") else ","
     header = [name.strip().lower() for name in next(csv.reader([first_line], delimiter=delimiter), [])]
     missing = [column for column in REQUIRED_COLUMNS if column not in header]
     if missing:
@@ -106,16 +106,16 @@ def _header(text: str, source: str) -> tuple[str, list[str]]:
                 if "identifiant" in header or "texte" in header else "")
         raise InputFileError(f"{source}: not an Edito calendar CSV: the header has no {', '.join(missing)} "
                              f"column{'s' if len(missing) > 1 else ''}{hint}")
-    return delimiter, header
+    return delimiter, text, skipped, header
 
 
 def _rows(text: str, source: str) -> Iterator[_Row]:
-    delimiter, header = _header(text, source)
+    delimiter, text, skipped, header = _header(text, source)
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
     next(reader)
-    previous = reader.line_num
+    previous = reader.line_num + skipped
     for number, cells in enumerate(reader, start=2):
-        line, previous = previous + 1, reader.line_num
+        line, previous = previous + 1, reader.line_num + skipped
         if not any(cell.strip() for cell in cells):
             continue
         if len(cells) > len(header) and any(cell.strip() for cell in cells[len(header):]):

@@ -81,6 +81,13 @@ class CalendarRun:
 
         return self.shared(("near-duplicates", threshold, tuple(post.id for post in posts)), compute)
 
+    def in_period(self, post: CalendarPost) -> bool:
+        """Whether a post is scheduled within the period being checked (any post, when there is no period)."""
+        if self.context.window is None:
+            return True
+        start, end = self.context.window
+        return post.scheduled_at is not None and start <= post.scheduled_at < end
+
     def in_window(self, finding: Finding) -> bool:
         """Whether a finding's own window overlaps the period being checked (always, when either is unknown)."""
         if self.context.window is None or finding.window is None:

@@ -112,8 +112,8 @@ class CommercialMix(CalendarRule):
     reads_commercial = True
     options = {"target": 0.2, "windows_days": [7, 30], "min_posts": 5}
     messages = {"default": {
-        "fr": "{channel} : {commercial} publications commerciales sur {total} en {days:g} jours ({share:.0%} ; "
-              "objectif : {target:.0%} au plus).",
+        "fr": "{channel} : {commercial} publications commerciales sur {total} en {days:g} jours ({percent}\u202f% ; "
+              "objectif : {target_percent}\u202f% au plus).",
         "en": "{channel}: {commercial} commercial posts out of {total} in {days:g} days ({share:.0%}; "
               "target: at most {target:.0%}).",
     }}
@@ -162,7 +162,7 @@ class CommercialMix(CalendarRule):
         return self.calendar_finding(
             run, tipping_first(involved, stretch["tipping"]), (start, timeline[stretch["last"]].scheduled_at),
             channel=timeline[0].channel, commercial=commercial, total=total, days=window_days, share=share,
-            target=target,
+            target=target, percent=round(share * 100), target_percent=round(target * 100),  # French: "43 %"
         )
 
 
@@ -556,7 +556,8 @@ class NoObjective(CalendarRule):
     What it does
     ------------
     Lists, per channel, the posts with no ``objective`` (awareness, engagement, traffic, conversion,
-    community, customer care). Ideas are left out: their objective comes when they are written.
+    community, customer care). Ideas are left out: their objective comes when they are written. When a
+    period is checked, only the posts scheduled in it are listed.
 
     Why it matters
     --------------
@@ -600,7 +601,7 @@ class NoObjective(CalendarRule):
     }}
 
     def check_calendar(self, posts: Sequence[CalendarPost], run: CalendarRun) -> Iterator[Finding]:
-        missing = [post for post in posts if not post.objective and post.status != "idea"]
+        missing = [post for post in posts if not post.objective and post.status != "idea" and run.in_period(post)]
         for channel, without in grouped(missing, CHANNEL).items():
             yield self.calendar_finding(run, without, span_of(without), one_or_many(len(without)),
                                         channel=channel, count=len(without))

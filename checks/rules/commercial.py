@@ -67,7 +67,7 @@ class SalesPressure(Rule):
     name = "commercial.sales-pressure"
     options = {"warn_share": 0.25, "error_share": 0.45, "min_terms": 3}
     messages = {"default": {
-        "fr": "Discours 100 % commercial : {share:.0%} des mots poussent à l'achat ({count} termes de vente).",
+        "fr": "Discours 100 % commercial : {percent}\u202f% des mots poussent à l'achat ({count} termes de vente).",
         "en": "All sales talk: {share:.0%} of the words push a sale ({count} sales terms).",
     }}
     suggestions = {"default": {
@@ -84,7 +84,7 @@ class SalesPressure(Rule):
         share = min(1.0, pushed_words / total)
         if share >= options["warn_share"]:
             start, end = min(s.start for s in pushes), max(s.end for s in pushes)
-            yield self.finding(post, start, end, share=share, count=len(pushes),
+            yield self.finding(post, start, end, share=share, percent=round(share * 100), count=len(pushes),
                                escalate=share >= options["error_share"])
 
 

@@ -8,10 +8,13 @@ from calendar_app.models import (
     Channel,
     ChannelCreate,
     PostCreate,
+    Role,
+    User,
+    UserCreate,
     Workspace,
     WorkspaceCreate,
 )
-from calendar_app.services import posts, workspaces
+from calendar_app.services import auth, posts, users, workspaces
 
 
 def make_workspace(session: Session, name: str = "Brand", timezone: str = "Europe/Paris") -> Workspace:
@@ -27,3 +30,16 @@ def make_channel(session: Session, workspace: Workspace, name: str = "Instagram"
 
 def make_post(session: Session, channel: Channel, **fields):
     return posts.create_post(PostCreate(channel_id=channel.id, **fields), session=session)
+
+
+def make_team(session: Session, workspace: Workspace, *, password: str, name_suffix: str = "",
+              admin_is_member: bool = True) -> dict[Role, User]:
+    """One account per role (``writer@agency.example`` …, named after the role), members of ``workspace``."""
+    team = {}
+    for role in Role:
+        team[role] = users.create_user(UserCreate(name=f"{role.value.title()}{name_suffix}",
+                                                  email=f"{role.value}@agency.example", role=role,
+                                                  password=password), session=session)
+        if role != Role.ADMIN or admin_is_member:
+            auth.grant_access(team[role], workspace.id, session=session)
+    return team

@@ -7,9 +7,9 @@ from datetime import timedelta
 import pytest
 
 from calendar_app.errors import PermissionDeniedError
-from calendar_app.models import PostCreate, PostStatus, PostUpdate, Role, UserCreate, UserSession, utc_now
-from calendar_app.services import auth, posts, reviews, users, workspaces
-from tests.calendar_app.helpers import make_channel, make_workspace
+from calendar_app.models import PostCreate, PostStatus, PostUpdate, Role, UserSession, utc_now
+from calendar_app.services import auth, posts, reviews, workspaces
+from tests.calendar_app.helpers import make_channel, make_team, make_workspace
 
 PASSWORD = "correct horse battery"
 
@@ -18,11 +18,7 @@ PASSWORD = "correct horse battery"
 def brand(session):
     """Two brands of an agency; the team is a member of the first only (the admin reaches both)."""
     first, second = make_workspace(session, "Lumen"), make_workspace(session, "Northwind")
-    team = {}
-    for role in Role:
-        team[role] = users.create_user(UserCreate(name=role.value.title(), email=f"{role.value}@agency.example",
-                                                  role=role, password=PASSWORD), session=session)
-        auth.grant_access(team[role], first.id, session=session)
+    team = make_team(session, first, password=PASSWORD)
     return first, second, team, make_channel(session, first), make_channel(session, second)
 
 
@@ -39,6 +35,52 @@ def test_passwords_are_argon2id_and_wrong_ones_get_one_message(session, brand):
     writer.is_active = False
     with pytest.raises(auth.SignInError):
         auth.authenticate("writer@agency.example", PASSWORD, session=session)
+
+
+class FakeClock:
+    def __init__(self):
+        self.now = 1000.0
+
+    def __call__(self) -> float:
+        return self.now
+
+
+def test_repeated_wrong_passwords_lock_that_email_out_for_a_while(session, brand):
+    *_, team, _, _ = brand
+    clock = FakeClock()
+    throttle = auth.SignInThrottle(max_failures=3, window=timedelta(minutes=15), clock=clock)
+    for _ in range(3):
+        with pytest.raises(auth.SignInError) as wrong:
+            auth.authenticate("editor@agency.example", "guess", session=session, throttle=throttle)
+        assert not isinstance(wrong.value, auth.TooManySignInAttempts)
+    with pytest.raises(auth.TooManySignInAttempts) as locked:  # even the right password waits
+        auth.authenticate("Editor@agency.example", PASSWORD, session=session, throttle=throttle)
+    assert locked.value.minutes == 15 and "try again in 15 minutes" in str(locked.value)
+    # An unknown email is throttled the same way, so a refusal tells nothing about which accounts exist.
+    for _ in range(3):
+        with pytest.raises(auth.SignInError):
+            auth.authenticate("nobody@agency.example", "guess", session=session, throttle=throttle)
+    with pytest.raises(auth.TooManySignInAttempts):
+        auth.authenticate("nobody@agency.example", "guess", session=session, throttle=throttle)
+    # Other emails are not affected; the oldest failure leaving the window opens the email again.
+    assert auth.authenticate("writer@agency.example", PASSWORD, session=session, throttle=throttle)
+    clock.now += 14 * 60
+    with pytest.raises(auth.TooManySignInAttempts) as still:
+        auth.authenticate("editor@agency.example", PASSWORD, session=session, throttle=throttle)
+    assert still.value.minutes == 1
+    clock.now += 61
+    assert auth.authenticate("editor@agency.example", PASSWORD, session=session, throttle=throttle).id \
+        == team[Role.EDITOR].id
+
+
+def test_a_successful_sign_in_clears_the_failures(session, brand):
+    throttle = auth.SignInThrottle(max_failures=2, clock=FakeClock())
+    with pytest.raises(auth.SignInError):
+        auth.authenticate("admin@agency.example", "guess", session=session, throttle=throttle)
+    auth.authenticate("admin@agency.example", PASSWORD, session=session, throttle=throttle)
+    with pytest.raises(auth.SignInError):
+        auth.authenticate("admin@agency.example", "guess", session=session, throttle=throttle)
+    auth.authenticate("admin@agency.example", PASSWORD, session=session, throttle=throttle)  # not locked
 
 
 def test_sessions_expire_and_end_with_the_account(session, brand):

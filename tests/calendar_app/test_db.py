@@ -109,3 +109,19 @@ def test_database_url_comes_from_the_environment(monkeypatch, variable):
     settings = Settings()
     assert settings.effective_database_url == "postgresql+psycopg://team@db.internal/edito"
     assert not settings.uses_default_database
+
+
+def test_a_rolled_back_transaction_undoes_a_savepoint_that_was_its_first_write(engine):
+    """pysqlite would begin no transaction before a SAVEPOINT, so releasing it would commit at once; the
+    engine begins every transaction itself, on both databases (all-or-nothing writes)."""
+    from sqlmodel import Session, select
+
+    from calendar_app.models import Workspace, WorkspaceCreate
+    from calendar_app.services.workspaces import create_workspace
+
+    with Session(engine) as session:
+        create_workspace(WorkspaceCreate(name="Savepoint first"), session=session)  # an insert in a savepoint
+        create_workspace(WorkspaceCreate(name="Then another"), session=session)
+        session.rollback()
+    with Session(engine) as session:
+        assert session.exec(select(Workspace).where(Workspace.name.in_(["Savepoint first", "Then another"]))).all() == []

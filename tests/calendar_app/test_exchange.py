@@ -297,6 +297,14 @@ def test_cp1252_semicolons_and_french_labels_are_read(session):
     assert (post.title, post.body, post.status) == ("Coulisses été", "Déjà l'été ; à bientôt", PostStatus.DRAFT)
 
 
+def test_an_excel_sep_line_names_the_delimiter_and_rows_keep_excels_numbers(session):
+    workspace = seeded_brand(session)
+    data = ("sep=;\r\n" + _edito_file([_row(body="Un texte, avec virgule"), _row(status="peut-être")],
+                                        delimiter=";")).encode()
+    plan = plan_import(data, source="plan.csv", workspace_id=workspace.id, session=session)
+    assert [(problem.row, problem.column) for problem in plan.problems] == [(3, "status")]  # Excel hides sep=
+
+
 def test_duplicates_in_the_file_and_in_the_calendar_are_reported_and_skipped(session):
     workspace = seeded_brand(session)
     existing = next(post for post in posts.list_posts(workspace.id, session=session) if post.scheduled_at)

@@ -204,11 +204,7 @@ def test_a_search_with_a_nul_character_searches_without_it(session, seeded):
     assert [post.title for post in found] == ["underscore"]
 
 
-def test_the_search_ignores_case_beyond_ascii_too(request, session, seeded):
-    if _backend(session) == "sqlite":
-        request.applymarker(pytest.mark.xfail(strict=True, reason=(
-            "SQLite's lower() and LIKE fold ASCII letters only: 'FÊTE' does not find 'Fête' (PostgreSQL's ILIKE "
-            "does). Proposed fix: register a casefold function on SQLite connections (db.py) and search with it.")))
+def test_the_search_ignores_case_beyond_ascii_too(session, seeded):
     assert {post.title for post in posts.list_posts(seeded.workspace_id, session=session, search="FÊTE")} == {"emoji"}
 
 

@@ -52,9 +52,26 @@ def test_bad_input_is_one_line(database_url):
     run_edito("demo", database_url=database_url)
     assert_one_line_error(run_with_password("user", "add", "not-an-email", "--name", "X", password="long-enough",
                                             database_url=database_url), "not an email address")
-    assert_one_line_error(run_with_password("user", "add", "x@y.example", "--name", "X", password="short",
-                                            database_url=database_url), "at least 8 characters")
+    assert_one_line_error(run_with_password("user", "add", "x@y.example", "--name", "X", password="elevenchars",
+                                            database_url=database_url), "The password needs 12 characters or more")
+    assert_one_line_error(run_with_password("user", "passwd", "camille@atelier-lumen.example", password="short",
+                                            database_url=database_url), "The password needs 12 characters or more")
     assert_one_line_error(run_edito("user", "disable", "ghost@y.example", database_url=database_url),
                           "No account with the email 'ghost@y.example'")
     assert_one_line_error(run_with_password("user", "add", "x@y.example", "--name", "X", "-w", "Nowhere",
                                             password="long-enough", database_url=database_url), "No workspace")
+
+
+def test_the_last_active_admin_cannot_be_disabled(database_url):
+    """The command line follows the app's guard: someone must stay able to manage the team."""
+    run_edito("demo", database_url=database_url)
+    assert_one_line_error(run_edito("user", "disable", "ines@atelier-lumen.example", database_url=database_url),
+                          "Inès Petit is the last active admin")
+    assert can_sign_in(database_url, "ines@atelier-lumen.example", "edito-demo")
+    added = run_with_password("user", "add", "boss@lumen.example", "--name", "Boss", "--role", "admin",
+                              password="a long enough secret", database_url=database_url)
+    assert added.returncode == 0, added.stderr
+    assert run_edito("user", "disable", "ines@atelier-lumen.example", database_url=database_url).returncode == 0
+    assert not can_sign_in(database_url, "ines@atelier-lumen.example", "edito-demo")
+    assert_one_line_error(run_edito("user", "access", "boss@lumen.example", "-w", "Atelier Lumen", "--remove",
+                                    database_url=database_url), "Boss is an admin and opens every brand")

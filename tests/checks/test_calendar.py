@@ -254,6 +254,14 @@ def test_the_csv_export_is_read_with_commas_or_the_french_semicolons_and_bom():
         assert [(post.source, post.line, post.id) for post in read.inputs] == [("cal.csv", 2, "a1"), ("cal.csv", 3, "a2")]
 
 
+def test_the_csv_export_saved_by_excel_with_a_sep_line_and_tabs_is_read_with_file_line_numbers():
+    for delimiter in (";", "\t"):
+        data = f"sep={delimiter}\r\n{csv_text(ROW, {**ROW, 'uid': 'a2'}, delimiter=delimiter)}".encode()
+        read = read_calendar_csv(data, "cal.csv")
+        assert [post.id for post in read.posts] == ["a1", "a2"]
+        assert [post.line for post in read.inputs] == [3, 4]  # the lines of the file, sep= line included
+
+
 def test_the_csv_reads_a_time_without_offset_in_the_rows_timezone_and_no_time_as_unscheduled():
     read = read_calendar_csv(csv_text({**ROW, "scheduled_at": "2026-07-01T09:00"},
                                       {**ROW, "uid": "a2", "scheduled_at": ""}).encode(), "cal.csv")

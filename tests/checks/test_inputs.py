@@ -12,7 +12,7 @@ import pytest
 from checks import InputError
 from checks.finding import Finding, Severity
 from checks.formatters import locate
-from checks.inputs import InputFileError, decode, read_inputs
+from checks.inputs import InputFileError, decode, read_inputs, split_delimiter
 from checks.post import PostInput
 
 FRONT_MATTER_POST = """---
@@ -148,6 +148,18 @@ def test_excel_sep_line():
     posts = read_inputs([write(Path("sep.csv"), "sep=;\nbody;channel\nBonjour, tout le monde;x\n")])
     assert [(post.text, post.channel, post.line, post.id) for post in posts] == [
         ("Bonjour, tout le monde", "x", 3, "row 2")]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("a,b;c\n1,2;3\n", (",", "a,b;c\n1,2;3\n", 0)),
+    ("a;b;c,d\n", (";", "a;b;c,d\n", 0)),
+    ("a\tb\tc;d\n", ("\t", "a\tb\tc;d\n", 0)),
+    ("sep=;\r\na,b,c\r\n", (";", "a,b,c\r\n", 1)),  # Excel's line wins over the counts, CRLF or not
+    ("sep=|\nbody\n", ("|", "body\n", 1)),
+    ("body\n", (",", "body\n", 0)),
+])
+def test_the_delimiter_is_the_sep_line_or_the_commonest_in_the_header(text, expected):
+    assert split_delimiter(text) == expected
 
 
 # --- folders ------------------------------------------------------------------------------------------------

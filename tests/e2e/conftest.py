@@ -70,8 +70,10 @@ def app_environment(home: Path, **extra: str) -> dict[str, str]:
 
 
 @contextmanager
-def launched_app(home: Path, env: dict[str, str], *options: str, port: int | None = None) -> Iterator[str]:
-    """``edito app --port <free> OPTIONS`` started from ``home``; yields its URL once it answers, then stops it."""
+def started_app(home: Path, env: dict[str, str], *options: str,
+                port: int | None = None) -> Iterator[tuple[subprocess.Popen, str]]:
+    """``edito app --port <free> OPTIONS`` started from ``home``; yields the process and its URL once it
+    answers, then stops it."""
     port = port or _free_port()
     log = home / "app.log"
     with log.open("w") as output:
@@ -80,13 +82,20 @@ def launched_app(home: Path, env: dict[str, str], *options: str, port: int | Non
     url = f"http://localhost:{port}"
     try:
         _wait_until_healthy(url, process, log)
-        yield url
+        yield process, url
     finally:
         process.terminate()
         try:
             process.wait(timeout=10)
         except subprocess.TimeoutExpired:
             process.kill()
+
+
+@contextmanager
+def launched_app(home: Path, env: dict[str, str], *options: str, port: int | None = None) -> Iterator[str]:
+    """The URL of ``edito app`` started as in ``started_app``."""
+    with started_app(home, env, *options, port=port) as (_, url):
+        yield url
 
 
 @pytest.fixture(scope="session")

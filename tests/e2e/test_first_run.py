@@ -1,8 +1,13 @@
 """The first README command's promise: a fresh machine gets a working app with demo data."""
 
+import signal
+import socket
+from pathlib import Path
+from urllib.parse import urlparse
+
 import pytest
 
-from tests.e2e.conftest import save_screenshot
+from tests.e2e.conftest import app_environment, save_screenshot, started_app
 
 pytestmark = pytest.mark.e2e
 
@@ -26,3 +31,28 @@ def test_first_run_opens_the_calendar_with_demo_data(running_app, page):
     page.wait_for_timeout(1000)  # the table paints its canvas after it is attached
     assert not page.locator("[data-testid='stException']").count()
     save_screenshot(page, "first-run")
+
+
+def _servers_on(port: int) -> list[str]:
+    """The command lines of running processes started for ``port``."""
+    found = []
+    for cmdline in Path("/proc").glob("[0-9]*/cmdline"):
+        try:
+            arguments = cmdline.read_bytes().split(b"\0")
+        except OSError:  # the process ended meanwhile
+            continue
+        if str(port).encode() in arguments and any(b"streamlit" in argument for argument in arguments):
+            found.append(b" ".join(arguments).decode(errors="replace"))
+    return found
+
+
+def test_stopping_edito_app_stops_the_server_and_frees_the_port(tmp_path):
+    """A service manager stops ``edito app`` with SIGTERM: no server may live on, holding the port."""
+    with started_app(tmp_path, app_environment(tmp_path), "--no-demo") as (process, url):
+        port = urlparse(url).port
+        assert _servers_on(port)
+        process.send_signal(signal.SIGTERM)
+        process.wait(timeout=30)
+    assert _servers_on(port) == []
+    with socket.socket() as probe:
+        assert probe.connect_ex(("127.0.0.1", port)) != 0  # nothing listens any more

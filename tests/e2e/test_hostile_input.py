@@ -102,9 +102,6 @@ CSV_CELLS = (CSV_CHANNEL, CSV_CAMPAIGN, CSV_HEADER, *(cell for row in CSV_ROWS f
 # Streamlit rewrites these in any text its Markdown shows, escaped or not (a Material icon, typographic
 # dashes and arrows): nothing runs, but headings and captions do not show them as typed (docs/SECURITY.md).
 TRANSFORMED = (":material/", " --", "->", "<=", "~=")
-# Pages of another owner that still render names as Markdown (see docs/SECURITY.md): their requests are
-# tolerated by the page tests and asserted by the strict xfail tests at the end.
-EXCHANGE_KNOWN = ("/brand.png", "/person.png")
 
 BAD_ELEMENTS = """() => {
     const found = [];
@@ -249,16 +246,14 @@ class Guard:
         self.dialogs.append(f"{dialog.type}: {dialog.message}")
         dialog.dismiss()
 
-    def check(self, *, known: tuple[str, ...] = ()) -> None:
-        """``known``: tracker addresses of the pages' known problems (below), tolerated by the page tests."""
+    def check(self) -> None:
         page = self.page
         for frame in page.frames:
             result = frame.evaluate(BAD_ELEMENTS)
             FIGURES["executed"] += result["pwned"] is not None
-            result["found"] = [found for found in result["found"] if not any(mark in found for mark in known)]
             assert result == {"pwned": None, "found": []}, f"{frame.url}: {result}"
         assert self.dialogs == []
-        assert [url for url in self.requests if not any(mark in url for mark in known)] == []
+        assert self.requests == []
         assert page.locator("[data-testid='stException']").count() == 0
         path = urlparse(page.url).path.strip("/") or "calendar"
         FIGURES["checkpoints"] += 1
@@ -495,11 +490,11 @@ def test_the_import_preview_shows_hostile_cells_as_text(hostile, guarded, tmp_pa
     assert_shows(shown, upload.name, CSV_HEADER, "![new](http://127.0.0.1:9/new-channel.png) <b>New</b>")
     labels = [label(title) for title, _ in CSV_ROWS]  # cut to 60 characters, as the page does
     assert_shows(table_text(page, *labels), *labels)
-    guard.check(known=EXCHANGE_KNOWN)
+    guard.check()
     save_screenshot(page, "hostile-import-preview")
 
 
-# --- pages of other owners: what still renders names as Markdown -------------------------------------------
+# --- names and values that reach titles, captions and messages -------------------------------------------
 
 def test_the_import_export_page_shows_brand_and_user_names_as_text(hostile, guarded, tmp_path):
     page, guard = guarded

@@ -62,3 +62,12 @@ def test_an_admin_sees_the_settings(running_app, page):
         wait_for_run(page)
         page.wait_for_timeout(500)
         save_screenshot(page, name)
+    page.get_by_role("tab", name="Membres").click()
+    wait_for_run(page)
+    members = page.locator("[data-testid='stDataFrame']").filter(visible=True)
+    members.first.wait_for(timeout=30_000)
+    page.wait_for_timeout(1000)  # the grid paints its canvas after it is attached
+    cells = members.first.locator("td[role='gridcell']").all_text_contents()
+    assert {"Camille Martin", "Hugo Bernard", "Inès Petit"} <= set(cells)
+    expect(page.get_by_role("button", name="Ajouter un membre")).to_be_enabled()
+    save_screenshot(page, "settings-members")

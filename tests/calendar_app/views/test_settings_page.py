@@ -9,6 +9,7 @@ from streamlit.testing.v1.errors import AppTestError
 
 import calendar_app
 from calendar_app.models import Channel, User, Workspace
+from calendar_app.services.auth import authenticate, is_member
 
 PAGE = Path(calendar_app.__file__).parent / "views" / "settings.py"
 
@@ -116,3 +117,84 @@ def test_an_admin_adds_a_channel_and_an_empty_name_is_one_readable_error(admin_p
         channel = session.exec(select(Channel).where(Channel.workspace_id == workspace.id,
                                                      Channel.display_name == "Threads")).one()
     assert (channel.platform, channel.colour, channel.posts_per_week) == ("threads", "#112233", 2.0)
+
+
+def _members_table(app: AppTest):
+    """The members tab's table (the only one with an email column)."""
+    return next(frame.value for frame in app.dataframe if "E-mail" in frame.value.columns)
+
+
+def test_an_admin_adds_a_member_and_the_table_shows_them(admin_page):
+    app, engine, workspace = admin_page
+    assert app.tabs[4].label == "Membres"
+    assert "lea@lumen.example" not in set(_members_table(app)["E-mail"])
+    password_key = f"settings.new_member.password.{workspace.id}"
+    app.text_input(key=f"settings.new_member.name.{workspace.id}").input("Léa *Martin*")
+    app.text_input(key=f"settings.new_member.email.{workspace.id}").input("Lea@Lumen.example")
+    app.selectbox(key=f"settings.new_member.role.{workspace.id}").select("editor")
+    app.text_input(key=password_key).input("short")
+    app.button(key=f"settings.add_member.{workspace.id}").click().run()
+    assert not app.exception and not app.success
+    assert [error.value for error in app.error] == ["The password needs 12 characters or more\\."]
+    with Session(engine) as session:
+        assert session.exec(select(User).where(User.email == "lea@lumen.example")).first() is None
+
+    app.text_input(key=password_key).input("a long enough secret")
+    app.button(key=f"settings.add_member.{workspace.id}").click().run()
+    assert not app.exception and not app.error
+    assert app.success[0].value == r"« Léa \*Martin\* » a maintenant accès à cette marque."  # shown as typed
+    row = _members_table(app).set_index("E-mail").loc["lea@lumen.example"]
+    assert (row["Nom"], row["Rôle"], bool(row["Actif"])) == ("Léa *Martin*", "éditeur·rice", True)
+    assert app.text_input(key=password_key).value == ""  # the password does not stay in the form
+    assert all("argon2" not in str(value) for value in _members_table(app).to_numpy().ravel())
+    with Session(engine) as session:
+        assert authenticate("lea@lumen.example", "a long enough secret", session=session).name == "Léa *Martin*"
+
+
+def test_an_admin_cannot_disable_themselves_from_the_page(admin_page):
+    app, engine, workspace = admin_page
+    with Session(engine) as session:
+        ines = session.exec(select(User).where(User.name == "Inès Petit")).one()
+    app.selectbox(key=f"settings.edit_member.choice.{workspace.id}").select(ines.id).run()
+    app.button(key=f"settings.member.active.{ines.id}").click().run()
+    assert not app.exception and not app.success
+    assert "Inès Petit cannot disable their own account" in app.error[0].value
+    with Session(engine) as session:
+        assert session.get(User, ines.id).is_active
+
+
+def test_a_writer_sees_the_members_read_only(demo):
+    workspace = _lumen(demo)
+    app = _as(AppTest.from_file(str(PAGE), default_timeout=60).run(), demo, "Camille Martin")
+    assert not app.exception
+    assert app.tabs[4].label == "Membres"
+    assert {"Camille Martin", "Hugo Bernard", "Inès Petit"} <= set(_members_table(app)["Nom"])
+    member_widgets = [widget for kind in ("selectbox", "text_input", "button")
+                      for widget in getattr(app, kind) if ".member" in widget.key or "_member" in widget.key]
+    assert {widget.key for widget in member_widgets if not widget.disabled} == {
+        f"settings.edit_member.choice.{workspace.id}"}  # only which member to look at
+    assert len(member_widgets) >= 8
+    with pytest.raises(AppTestError, match="disabled"):
+        app.button(key=f"settings.add_member.{workspace.id}").click()
+
+
+def test_an_admin_changes_a_role_resets_a_password_and_removes_a_member(admin_page):
+    app, engine, workspace = admin_page
+    with Session(engine) as session:
+        camille = session.exec(select(User).where(User.name == "Camille Martin")).one()
+    app.selectbox(key=f"settings.edit_member.choice.{workspace.id}").select(camille.id).run()
+    app.selectbox(key=f"settings.member.role.{camille.id}").select("editor")
+    app.button(key=f"settings.member.save_role.{camille.id}").click().run()
+    assert app.success[0].value == "« Camille Martin » est maintenant éditeur·rice."
+    app.text_input(key=f"settings.member.password.{camille.id}").input("a brand new passphrase")
+    app.button(key=f"settings.member.reset_password.{camille.id}").click().run()
+    assert not app.error and "sessions sont fermées" in app.success[0].value
+    assert app.text_input(key=f"settings.member.password.{camille.id}").value == ""
+    app.button(key=f"settings.member.remove.{camille.id}").click().run()
+    assert not app.exception and not app.error
+    assert "Camille Martin" not in set(_members_table(app)["Nom"])
+    with Session(engine) as session:
+        saved = session.get(User, camille.id)
+        assert saved.role == "editor" and saved.is_active
+        assert authenticate("camille@atelier-lumen.example", "a brand new passphrase", session=session)
+        assert not is_member(saved, workspace.id, session=session)
