@@ -130,7 +130,13 @@ def main(argv: list[str] | None = None) -> int:
     checks_parser.add_argument("--rounds", type=int, default=5)
     checks_parser.add_argument("--no-commercial", action="store_true",
                                help="skip timing the per-post COM rules that fill commercial_findings")
+    checking_parser = sub.add_parser("checking", help="checking N unchecked stored posts: one by one vs batched")
+    checking_parser.add_argument("--posts", type=int, default=2_000)
     args = parser.parse_args(argv)
+    if args.name == "checking":
+        from bench.checking import bench_checking
+
+        print(json.dumps({"cpu_cores_used": 1, **bench_checking(args.posts)}, indent=2))
     if args.name == "calendar-checks":
         from bench.calendar_checks import bench_calendar_checks
 

@@ -98,10 +98,10 @@ def _calendar_from_database(args: list[str]) -> list[str] | int:
                                    "(it reads the database)")
         return args
 
-    def read(config, now):
+    def read(now):
         from calendar_app.services.calendar_checks import database_calendar
 
-        return database_calendar(workspace)(config, now)
+        return database_calendar(workspace)(now)
 
     checks.cli.database_calendar = read
     return rest

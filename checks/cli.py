@@ -6,7 +6,7 @@ this module stays cheap: spaCy loads when posts are checked, YAML and rich only 
 
 ``edito lint --calendar FILE.csv`` checks the calendar as a whole (family CAL) from its Edito CSV
 export; ``edito lint --calendar`` without a file reads the app's database through ``database_calendar``,
-which the app sets (the checker never imports it).
+which the app sets (the checker never imports it), with the workspace's own settings.
 """
 
 from __future__ import annotations
@@ -30,7 +30,7 @@ from checks.post import PostInput
 from checks.registry import FAMILIES, Rule, all_rules, get_rule
 
 if TYPE_CHECKING:
-    from checks.calendar import CalendarContext, CalendarPost
+    from checks.calendar import CalendarContext, CalendarPost, StoredCalendar
     from checks.finding import Finding
     from checks.formatters import Report
 
@@ -39,8 +39,8 @@ PROGRESS_MIN_POSTS = 20
 PROGRESS_BATCH_SIZE = 32
 CALENDAR_FROM_DATABASE = ""  # the value of --calendar given without a file
 # How ``edito lint --calendar`` (no file) reads the app's database: set by calendar_app before it hands
-# the command line over. Called with the settings and ``now``; returns the posts and their context.
-database_calendar: Callable[[Config, datetime], tuple[Sequence[CalendarPost], CalendarContext]] | None = None
+# the command line over. Called with ``now``; returns the workspace's posts, context and settings.
+database_calendar: Callable[[datetime], StoredCalendar] | None = None
 _SELECTOR = re.compile(
     rf"^(ALL|(?:{'|'.join(FAMILIES)})[0-9]{{0,3}}|(?:{'|'.join(FAMILIES.values())})(?:\.[a-z0-9_-]+)*)$"
 )
@@ -134,8 +134,12 @@ def build_parser() -> argparse.ArgumentParser:
 
 # --- lint -------------------------------------------------------------------------------------------------
 
-def load_config(args: argparse.Namespace) -> Config:
-    config = Config.from_file(args.config) if args.config else Config.discover(Path.cwd())
+def load_config(args: argparse.Namespace, base: Config | None = None) -> Config:
+    """``--config FILE``, else ``base`` (a workspace's settings), else the discovered file; flags on top."""
+    if args.config:
+        config = Config.from_file(args.config)
+    else:
+        config = base if base is not None else Config.discover(Path.cwd())
     return config.with_flags(
         select=tuple(args.select) if args.select else None,
         ignore=tuple(args.ignore) if args.ignore else None,
@@ -184,9 +188,9 @@ def check(posts: list[PostInput], config: Config, *, progress: bool) -> list[Rep
 def run_lint(args: argparse.Namespace) -> int:
     from checks.inputs import read_inputs
 
-    config = load_config(args)
     if args.calendar is not None:
-        return write_report(args, lint_calendar_reports(args, config), config)
+        return write_report(args, *lint_calendar_reports(args))
+    config = load_config(args)
     posts = read_inputs(args.paths, default_channel=args.channel, stdin_name=args.stdin_filename)
     return write_report(args, check(posts, config, progress=wants_progress(len(posts), sys.stderr, args.no_progress)),
                         config)
@@ -207,20 +211,14 @@ def write_report(args: argparse.Namespace, reports: list[Report], config: Config
 
 # --- lint --calendar ------------------------------------------------------------------------------------
 
-def read_calendar(args: argparse.Namespace, config: Config, now: datetime
-                  ) -> tuple[list[CalendarPost], list[PostInput], CalendarContext]:
-    """The posts to check, the PostInput each is reported on, and the context: from the CSV or the app."""
+def read_calendar_file(args: argparse.Namespace, now: datetime
+                       ) -> tuple[list[CalendarPost], list[PostInput], CalendarContext]:
+    """The posts of the calendar's Edito CSV export, the PostInput each is reported on, and the context."""
     from checks.calendar import CalendarContext
     from checks.calendar.edito_csv import read_calendar_csv
     from checks.inputs import InputFileError, STDIN, describe_os_error
 
-    name = args.calendar or (args.paths[0] if args.paths else None)
-    if name is None:
-        if database_calendar is None:
-            raise InputError("no calendar to read: reading the app's database is not available here; give the "
-                             "calendar's Edito CSV export instead (edito lint --calendar FILE.csv)")
-        posts, context = database_calendar(config, now)
-        return list(posts), [_report_input(post, "database") for post in posts], context
+    name = args.calendar or args.paths[0]
     if name == STDIN:
         data, source = sys.stdin.buffer.read(), args.stdin_filename or STDIN
     else:
@@ -230,6 +228,13 @@ def read_calendar(args: argparse.Namespace, config: Config, now: datetime
             raise InputFileError(describe_os_error(error)) from None
     calendar = read_calendar_csv(data, source)
     return calendar.posts, calendar.inputs, CalendarContext(now=now, timezone=calendar.timezone or "UTC")
+
+
+def read_database_calendar(now: datetime) -> StoredCalendar:
+    if database_calendar is None:
+        raise InputError("no calendar to read: reading the app's database is not available here; give the "
+                         "calendar's Edito CSV export instead (edito lint --calendar FILE.csv)")
+    return database_calendar(now)
 
 
 def _report_input(post: CalendarPost, source: str) -> PostInput:
@@ -252,13 +257,35 @@ def calendar_reports(inputs: Sequence[PostInput], findings: Iterable[Finding]) -
     return reports
 
 
-def lint_calendar_reports(args: argparse.Namespace, config: Config) -> list[Report]:
-    from checks.calendar import lint_calendar, with_commercial_findings
+def lint_calendar_reports(args: argparse.Namespace) -> tuple[list[Report], Config]:
+    """The calendar's findings, one report per post, and the settings they were checked with.
 
-    posts, inputs, context = read_calendar(args, config, args.now or datetime.now(UTC))
-    progress = _with_progress if wants_progress(len(posts), sys.stderr, args.no_progress) else None
-    posts = with_commercial_findings(posts, config=config, progress=progress)
-    return calendar_reports(inputs, lint_calendar(posts, context=context, config=config))
+    From a file: the discovered ``edito.toml``/pyproject (or ``--config``) and the flags. From the
+    database: the workspace's settings (or ``--config``) and the flags; the commercial findings the app
+    has stored under those settings are reused, so only posts it has not checked yet are checked here.
+    """
+    from dataclasses import replace
+
+    from checks.calendar import commercial_config, lint_calendar, with_commercial_findings
+
+    now = args.now or datetime.now(UTC)
+    counted: frozenset[str] = frozenset()
+    if args.calendar or args.paths:
+        config = load_config(args)
+        posts, inputs, context = read_calendar_file(args, now)
+    else:
+        stored = read_database_calendar(now)
+        config = load_config(args, base=stored.config)
+        posts, context = list(stored.posts), stored.context
+        inputs = [_report_input(post, f"{stored.workspace} (database)") for post in posts]
+        if commercial_config(config) == commercial_config(stored.config):  # the app's counts hold
+            counts = stored.commercial_counts
+            posts = [replace(post, commercial_findings=counts[post.id]) if post.id in counts else post
+                     for post in posts]
+            counted = frozenset(counts)
+    progress = _with_progress if wants_progress(len(posts) - len(counted), sys.stderr, args.no_progress) else None
+    posts = with_commercial_findings(posts, config=config, progress=progress, counted=counted)
+    return calendar_reports(inputs, lint_calendar(posts, context=context, config=config)), config
 
 
 # --- rules, rule -----------------------------------------------------------------------------------------

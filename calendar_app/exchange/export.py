@@ -452,9 +452,11 @@ def export_calendar(
 
 def attach_findings(posts: list[ExportPost], *, session: Session,
                     progress: Callable[[int, int], None] | None = None) -> None:
-    from calendar_app.services.checking import check_post
+    from calendar_app.services.checking import check_posts
 
-    for done, post in enumerate(posts, start=1):
-        post.findings = check_post(session.get(Post, post.id), session=session)
-        if progress:
-            progress(done, len(posts))
+    ids = [post.id for post in posts]
+    stored = {post.id: post for first in range(0, len(ids), 500)
+              for post in session.scalars(select(Post).where(col(Post.id).in_(ids[first:first + 500])))}
+    findings = check_posts([stored[post_id] for post_id in ids], session=session, progress=progress)
+    for post in posts:
+        post.findings = findings[post.id]

@@ -23,17 +23,16 @@ from typing import Any
 
 from sqlmodel import Session, col, select
 
-from calendar_app.models import Channel, CheckResult, Post, PostStatus, User, Workspace
-from calendar_app.services.check_results import content_hash
-from calendar_app.services.checking import check_post, post_meta
+from calendar_app.models import Channel, Post, PostStatus, User, Workspace
+from calendar_app.services.check_results import stored_findings_many
+from calendar_app.services.checking import check_posts, checked_inputs
 from calendar_app.services.posts import get_post, list_posts
 from calendar_app.services.workspaces import get_workspace, list_campaigns, list_channels, pick_workspace
 from checks import RULESET_VERSION, Config, Finding
-from checks.calendar import CalendarContext, CalendarPost, lint_calendar, reads_commercial
+from checks.calendar import CalendarContext, CalendarPost, StoredCalendar, lint_calendar, reads_commercial
 
 CONTEXT_DAYS = 30  # read before the period: the longest rolling window and repetition look-back (CAL001, CAL003)
 AROUND_POST_DAYS = 30  # for one post's findings: the posts this many days before and after it
-PREFETCH_BATCH = 500  # content hashes per query when reading stored results
 NOT_ARCHIVED = tuple(status for status in PostStatus if status != PostStatus.ARCHIVED)
 
 
@@ -71,43 +70,22 @@ def _com_count(findings: Iterable[dict]) -> int:
 
 def stored_commercial_counts(posts: Sequence[Post], workspace: Workspace, channels: Sequence[Channel], *,
                              session: Session) -> dict[int, int]:
-    """Post id → number of COM findings, for the posts whose stored results are found, in a few queries
-    (asking ``check_post`` post by post costs one round trip each: seconds for 10,000 posts).
+    """Post id → number of COM findings, for the posts whose stored results are found, in a few queries;
+    nothing is checked (``edito lint --calendar`` only reads the database).
 
-    The content hash is worked out as ``check_post`` does. A row stored under it is what ``check_post``
-    would return (the hash covers everything the checker reads), so this is only a shortcut: a post not
-    found here (not checked yet, or hashed differently since) is left to ``check_post``.
+    The content hash is worked out as ``check_post`` does: a row stored under it is what ``check_post``
+    would return (the hash covers everything the checker reads).
     """
     by_id = {channel.id: channel for channel in channels}
-    settings = {channel.id: {"workspace": workspace.checker_settings, "voice": str(workspace.voice),
-                             "brand": workspace.name, "channel": channel.checker_overrides}
-                for channel in channels}
-    digests = {post.id: content_hash(text=post.body, channel=str(by_id[post.channel_id].platform),
-                                     lang=str(workspace.language), meta=post_meta(post),
-                                     settings=settings[post.channel_id])
-               for post in posts}
-    unique = list(set(digests.values()))
-    found: dict[str, int] = {}
-    for first in range(0, len(unique), PREFETCH_BATCH):
-        rows = session.exec(select(CheckResult.content_hash, CheckResult.findings).where(
-            CheckResult.ruleset_version == RULESET_VERSION,
-            col(CheckResult.content_hash).in_(unique[first:first + PREFETCH_BATCH])))
-        found.update((digest, _com_count(findings)) for digest, findings in rows)
-    return {post_id: found[digest] for post_id, digest in digests.items() if digest in found}
-
-
-def _count_commercial(post: Post, stored: dict[int, int], *, session: Session) -> int:
-    if not post.body.strip():
-        return 0
-    if post.id in stored:
-        return stored[post.id]
-    return _com_count(finding.to_dict() for finding in check_post(post, session=session))
+    digests = {post.id: checked_inputs(post, workspace, by_id[post.channel_id]).digest for post in posts}
+    found = stored_findings_many(digests.values(), RULESET_VERSION, session=session)
+    return {post_id: _com_count(found[digest]) for post_id, digest in digests.items() if digest in found}
 
 
 def calendar_posts(workspace: Workspace, posts: Sequence[Post], channels: Sequence[Channel], *, session: Session,
                    config: Config | None = None) -> list[CalendarPost]:
     """``posts`` as the calendar rules read them; with ``config``, each one's commercial findings counted
-    (through the stored results of ``check_post``) when a selected rule reads them."""
+    (``check_posts``: stored results, the others checked in batches) when a selected rule reads them."""
     by_id = {channel.id: channel for channel in channels}
     campaigns = {campaign.id: campaign.name for campaign in list_campaigns(workspace.id, session=session)}
     author_ids = {post.author_id for post in posts if post.author_id is not None}
@@ -127,11 +105,11 @@ def calendar_posts(workspace: Workspace, posts: Sequence[Post], channels: Sequen
     if config is not None and reads_commercial(calendar, config):
         # Only whether a post is commercial matters to the rules, and a promotional one is, whatever its
         # findings: it is not checked (a first run checks every other post, which takes a while).
-        to_count = [post for post, item in zip(posts, calendar, strict=True) if not item.is_commercial]
-        stored = stored_commercial_counts(to_count, workspace, channels, session=session)
-        calendar = [item if item.is_commercial else
-                    replace(item, commercial_findings=_count_commercial(post, stored, session=session))
-                    for post, item in zip(posts, calendar, strict=True)]
+        to_count = [post for post, item in zip(posts, calendar, strict=True)
+                    if not item.is_commercial and post.body.strip()]
+        findings = check_posts(to_count, session=session)
+        calendar = [replace(item, commercial_findings=sum(finding.family == "COM" for finding in findings[post.id]))
+                    if post.id in findings else item for post, item in zip(posts, calendar, strict=True)]
     return calendar
 
 
@@ -197,16 +175,15 @@ def findings_for_post(post_id: int, *, session: Session, now: datetime | None = 
 
 # --- edito lint --calendar (no file) ----------------------------------------------------------------------
 
-def database_calendar(workspace_name: str | None
-                      ) -> Callable[[Config, datetime], tuple[list[CalendarPost], CalendarContext]]:
+def database_calendar(workspace_name: str | None) -> Callable[[datetime], StoredCalendar]:
     """The reader ``checks.cli.database_calendar`` calls for ``edito lint --calendar`` without a file:
-    every post of the workspace (not in the trash) from the configured database, and its context.
+    every post of the workspace (not in the trash) from the configured database, its context, its
+    checker settings, and the commercial findings already stored for it (``stored_commercial_counts``).
 
-    The command counts commercial findings with its own settings, so nothing is checked or stored here:
-    the database is only read (and migrated, as every ``edito`` command does). A database or workspace
-    problem becomes the checker's one-line input error.
+    Nothing is checked or stored here: the database is only read (and migrated, as every ``edito``
+    command does). A database or workspace problem becomes the checker's one-line input error.
     """
-    def read(config: Config, now: datetime) -> tuple[list[CalendarPost], CalendarContext]:
+    def read(now: datetime) -> StoredCalendar:
         from sqlalchemy.exc import SQLAlchemyError
 
         from calendar_app.db import engine_from_settings, session_scope, upgrade
@@ -222,7 +199,11 @@ def database_calendar(workspace_name: str | None
                     channels = list_channels(workspace.id, session=session)
                     posts = _load(workspace.id, session=session, start=None, end=None, campaign_id=None)
                     calendar = calendar_posts(workspace, posts, channels, session=session)
-                    return calendar, calendar_context(workspace, channels, now=now)
+                    stored = stored_commercial_counts(posts, workspace, channels, session=session)
+                    return StoredCalendar(
+                        workspace=workspace.name, posts=calendar, config=calendar_config(workspace, channels),
+                        context=calendar_context(workspace, channels, now=now),
+                        commercial_counts={str(post_id): count for post_id, count in stored.items()})
             finally:
                 engine.dispose()
         except EditoError as error:

@@ -6,7 +6,7 @@ against its planned frequency, and the posts with the most findings.
 
 The posts counted are those of the workspace scheduled in the period, neither in the trash nor archived
 (an archived post will not go out). Weeks start on Monday in the workspace's timezone. Findings come from
-``check_post``, which stores them by content, so running the insights twice checks nothing twice.
+``check_posts``, which stores them by content, so running the insights twice checks nothing twice.
 """
 
 from __future__ import annotations
@@ -21,7 +21,7 @@ from sqlmodel import Session
 
 from calendar_app.errors import ValidationError
 from calendar_app.models import Pillar, Post, PostStatus
-from calendar_app.services.checking import check_post
+from calendar_app.services.checking import check_posts
 from calendar_app.services.posts import list_posts
 from calendar_app.services.workspaces import get_workspace, list_channels
 from checks import Finding, Severity
@@ -91,7 +91,7 @@ def compute_insights(workspace_id: int, *, session: Session, first_day: date, la
     end = datetime.combine(last_day + timedelta(days=1), time(0), tzinfo=zone)
     channels = list_channels(workspace_id, session=session)
     posts = list_posts(workspace_id, session=session, start=start, end=end, statuses=COUNTED_STATUSES)
-    findings = {post.id: check_post(post, session=session) for post in posts}
+    findings = check_posts(posts, session=session)
     local_day = {post.id: post.scheduled_at.astimezone(zone).date() for post in posts}
 
     weeks = []

@@ -15,7 +15,7 @@ from calendar_app.components.workspace_picker import choose_workspace
 from calendar_app.errors import ApprovalBlockedError, EditoError
 from calendar_app.i18n import short_day, t
 from calendar_app.models import User
-from calendar_app.services.checking import check_post
+from calendar_app.services.checking import check_posts
 from calendar_app.services.reviews import approve, request_changes, review_queue
 from calendar_app.services.users import list_users
 from calendar_app.services.workspaces import list_channels
@@ -91,7 +91,7 @@ with resources.session() as session:
     queue = review_queue(workspace.id, session=session)
     channels = {channel.id: channel for channel in list_channels(workspace.id, session=session)}
     people = {person.id: person for person in list_users(session=session)}
-    findings = {post.id: check_post(post, session=session) for post in queue}
+    findings = check_posts(queue, session=session)
 
 st.caption(t("review.waiting", lang, count=len(queue)) + f" · {workspace.timezone}")
 if not queue:

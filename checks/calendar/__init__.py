@@ -19,6 +19,7 @@ from checks.calendar.model import STATUSES, CalendarContext, CalendarPost
 from checks.calendar.runner import (
     CalendarRule,
     CalendarRun,
+    StoredCalendar,
     calendar_rules,
     commercial_config,
     commercial_input,
@@ -28,7 +29,7 @@ from checks.calendar.runner import (
 )
 
 __all__ = [
-    "STATUSES", "CalendarContext", "CalendarPost", "CalendarRule", "CalendarRun", "calendar_rules",
+    "STATUSES", "CalendarContext", "CalendarPost", "CalendarRule", "CalendarRun", "StoredCalendar", "calendar_rules",
     "commercial_config", "commercial_input", "lint_calendar", "reads_commercial",
     "with_commercial_findings",
 ]

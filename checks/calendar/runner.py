@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime, timedelta
 from typing import Any, ClassVar
@@ -194,23 +194,39 @@ def reads_commercial(posts: Sequence[CalendarPost], config: Config) -> bool:
             and any(rule.reads_commercial and anywhere(rule, config) for rule in calendar_rules()))
 
 
+@dataclass(frozen=True)
+class StoredCalendar:
+    """A workspace's calendar as the app stores it, for ``edito lint --calendar`` without a file.
+
+    ``config`` is the workspace's checker settings (the app's Settings page); ``commercial_counts`` gives,
+    by post id, the commercial findings the app has stored for the posts it has checked under them.
+    """
+
+    workspace: str
+    posts: Sequence[CalendarPost]
+    context: CalendarContext
+    config: Config
+    commercial_counts: Mapping[str, int] = field(default_factory=dict)
+
+
 def with_commercial_findings(posts: Sequence[CalendarPost], *, config: Config | None = None,
-                             progress: Callable[[Iterator[Any], int], Iterator[Any]] | None = None
-                             ) -> list[CalendarPost]:
+                             progress: Callable[[Iterator[Any], int], Iterator[Any]] | None = None,
+                             counted: frozenset[str] = frozenset()) -> list[CalendarPost]:
     """``posts`` with ``commercial_findings`` counted by the per-post COM rules, in batches (posts without
-    text get 0); unchanged when no selected calendar rule reads them. ``progress`` wraps the stream of
-    results (with the number of posts), for a progress bar."""
+    text get 0, posts named in ``counted`` keep theirs); unchanged when no selected calendar rule reads
+    them. ``progress`` wraps the stream of results (with the number of posts), for a progress bar."""
     from checks.engine import lint_many
 
     config = config or Config()
     if not reads_commercial(posts, config):
         return list(posts)
-    with_text = [post for post in posts if post.text.strip()]
+    with_text = [post for post in posts if post.text.strip() and post.id not in counted]
     results = lint_many(map(commercial_input, with_text), config=commercial_config(config))
     if progress is not None:
         results = progress(results, len(with_text))
     counts = {post.id: len(findings) for post, (_, findings) in zip(with_text, results, strict=True)}
-    return [replace(post, commercial_findings=counts.get(post.id, 0)) for post in posts]
+    return [post if post.id in counted else replace(post, commercial_findings=counts.get(post.id, 0))
+            for post in posts]
 
 
 # --- shared helpers for the rules --------------------------------------------------------------------------

@@ -2,13 +2,14 @@
 the database through the real command."""
 
 import json
+from pathlib import Path
 from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
 
 import pytest
 from sqlalchemy import text
 
-from calendar_app.db import make_engine
+from calendar_app.db import make_engine, session_scope
 from calendar_app.errors import NotFoundError
 from calendar_app.models import CampaignCreate, ChannelCreate, ChannelUpdate, WorkspaceCreate, WorkspaceUpdate
 from calendar_app.services import posts, workspaces
@@ -194,6 +195,25 @@ def test_edito_lint_calendar_reads_the_database(database_url):
                           "No workspace named 'Nope'")
     assert_one_line_error(run_edito("lint", "--calendar", "x.csv", "--workspace", "Nope", database_url=database_url),
                           "--workspace only applies")
+    # The workspace's own settings apply (Settings page); --config FILE replaces them; flags go on top.
+    engine = make_engine(database_url)
+    with session_scope(engine) as session:
+        lumen = workspaces.find_workspace("Atelier Lumen", session=session)
+        workspaces.update_workspace(lumen.id, WorkspaceUpdate(checker_settings={
+            **(lumen.checker_settings or {}), "ignore": ["CAL009"]}), session=session)
+    engine.dispose()
+    as_the_team_set_it = run_edito("lint", "--calendar", "-w", "Atelier Lumen", "--format", "json",
+                                   database_url=database_url)
+    assert "CAL009" not in {finding["code"] for finding in json.loads(as_the_team_set_it.stdout)["findings"]}
+    plain = Path("plain.toml")
+    plain.write_text("# the checker's defaults\n", encoding="utf-8")
+    with_a_file = run_edito("lint", "--calendar", "-w", "Atelier Lumen", "--format", "json", "--config", str(plain),
+                            database_url=database_url)
+    assert "CAL009" in {finding["code"] for finding in json.loads(with_a_file.stdout)["findings"]}
+    only = run_edito("lint", "--calendar", "-w", "Atelier Lumen", "--format", "json", "--select", "CAL002",
+                     database_url=database_url)
+    assert {finding["code"] for finding in json.loads(only.stdout)["findings"]} == {"CAL002"}
+
     english = run_edito("lint", "--calendar", "--workspace=Northwind Roasters", "--now", "2000-01-01T00:00:00+00:00",
                         "--select", "CAL002", database_url=database_url)
     assert english.returncode == 0 and "The same text on" in english.stdout

@@ -3,7 +3,7 @@
 import pytest
 
 from calendar_app.errors import ApprovalBlockedError, ConflictError, PermissionDeniedError, ValidationError
-from calendar_app.models import PostStatus, PostUpdate, Role, UserCreate, WorkspaceUpdate
+from calendar_app.models import ChannelUpdate, PostStatus, PostUpdate, Role, UserCreate, WorkspaceUpdate
 from calendar_app.services import audit, auth, checking, posts, reviews, users, workspaces
 from tests.calendar_app.helpers import make_channel, make_post, make_workspace
 
@@ -47,6 +47,32 @@ def test_an_unchanged_post_is_never_checked_twice(session, sponsored_post, monke
     edited = posts.update_post(sponsored_post.id, PostUpdate(body=DISCLOSED), expected_version=1, session=session)
     assert "SPO002" not in {f.code for f in checking.check_post(edited, session=session)}
     assert len(calls) == 2  # only the edited post was checked again
+
+
+def test_many_posts_are_checked_in_batches_with_the_same_results_as_one_by_one(session, sponsored_post, monkeypatch):
+    """check_posts gives what check_post gives, per channel's settings; one lint_many pass per channel for
+    the texts not stored yet (a text shared by two posts is checked once), and nothing the second time."""
+    workspace_id, channel_id = sponsored_post.workspace_id, sponsored_post.channel_id
+    strict = make_channel(session, workspaces.get_workspace(workspace_id, session=session), name="X", platform="x")
+    workspaces.update_channel(strict.id, ChannelUpdate(checker_overrides={"ignore": ["SPO"]}), session=session)
+    channel = workspaces.get_channel(channel_id, session=session)
+    made = [sponsored_post,
+            make_post(session, channel, body=UNDISCLOSED, sponsorship="paid", partner="Maison Verdier",
+                      objective="awareness"),  # the same text and metadata
+            make_post(session, channel, body="Vous allez adorer cette bougie !"),
+            make_post(session, strict, body=UNDISCLOSED, sponsorship="paid", partner="Maison Verdier"),
+            make_post(session, channel, body="")]
+    batches = []
+    real_lint_many = checking.lint_many
+    monkeypatch.setattr(checking, "lint_many", lambda batch, **kwargs: batches.append(len(batch))
+                        or real_lint_many(batch, **kwargs))
+    found = checking.check_posts(made, session=session)
+    assert sorted(batches) == [1, 3]  # X: one post; Instagram: three distinct inputs for four posts
+    assert "SPO002" in {f.code for f in found[made[0].id]} and found[made[0].id] == found[made[1].id]
+    assert "SPO002" not in {f.code for f in found[made[3].id]}  # the X channel ignores SPO
+    assert found == {post.id: checking.check_post(post, session=session) for post in made}  # stored alike
+    batches.clear()
+    assert checking.check_posts(made, session=session) == found and batches == []  # all stored now
 
 
 def test_writers_submit_their_own_posts_but_cannot_approve(session, team, sponsored_post):

@@ -5,6 +5,7 @@
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
@@ -14,7 +15,7 @@ import pytest
 import checks.cli
 from bench.calendar_checks import distinct_texts
 from checks import Config, Finding, Severity
-from checks.calendar import CalendarContext, CalendarPost, lint_calendar, with_commercial_findings
+from checks.calendar import CalendarContext, CalendarPost, StoredCalendar, lint_calendar, with_commercial_findings
 from checks.calendar.edito_csv import EDITO_COLUMNS, read_calendar_csv
 from checks.calendar.example import calendar_from_data
 from checks.calendar.similarity import NearDuplicates, normalise
@@ -177,6 +178,11 @@ def test_the_commercial_share_counts_the_posts_own_commercial_findings():
     assert "CAL009" in codes(lint_calendar(counted[:2], context=context))
     not_read = Config(ignore=("CAL001", "CAL009"))
     assert [post.commercial_findings for post in with_commercial_findings(posts, config=not_read)] == [0, 0, 0]
+    # Counts the app already stored are kept: only the other posts are checked.
+    known = [replace(posts[0], commercial_findings=7), replace(posts[1], text="Bonjour."), posts[2]]
+    kept = with_commercial_findings(known, counted=frozenset({"0", "1"}))
+    assert [post.commercial_findings for post in kept] == [7, 0, 0]
+    assert with_commercial_findings(known, counted=frozenset({"1"}))[0].commercial_findings == counted[0].commercial_findings
 
 
 # --- near-duplicates --------------------------------------------------------------------------------------
@@ -356,17 +362,31 @@ def test_lint_calendar_from_the_database_through_the_apps_loader(capsys, monkeyp
     assert "no calendar to read" in capsys.readouterr().err
     seen = {}
 
-    def load(config: Config, now: datetime):
+    def load(now: datetime) -> StoredCalendar:
         seen["now"] = now
-        post = CalendarPost(id="42", channel="X", platform="x", status="draft", text="Bonjour",
-                            scheduled_at=now + timedelta(hours=2))
-        return [post], CalendarContext(now=now, timezone="Europe/Paris")
+        draft = CalendarPost(id="42", channel="X", platform="x", status="draft", text="Bonjour",
+                             scheduled_at=now + timedelta(hours=2))
+        # Plain texts the app's stored results found commercial (under the workspace's settings).
+        campaign = [CalendarPost(id=str(43 + day), channel="X", platform="x", status="draft", text="Bonjour aussi",
+                                 scheduled_at=now + timedelta(days=3 + day), campaign="Noël") for day in range(2)]
+        return StoredCalendar(workspace="Lumen", posts=[draft, *campaign], commercial_counts={"43": 2, "44": 1},
+                              context=CalendarContext(now=now, timezone="Europe/Paris"),
+                              config=Config(ignore=("CAL008",)))
 
     monkeypatch.setattr(checks.cli, "database_calendar", load)
     assert main(["lint", "--calendar", "--now", NOW, "--select", "CAL011", "--format", "json"]) == 0
     (finding,) = json.loads(capsys.readouterr().out)["findings"]
-    assert (finding["file"], finding["post"], finding["code"]) == ("database", "42", "CAL011")
+    assert (finding["file"], finding["post"], finding["code"]) == ("Lumen (database)", "42", "CAL011")
     assert seen["now"] == datetime.fromisoformat(NOW)
+
+    def found(*flags: str) -> set[str]:
+        main(["lint", "--calendar", "--now", NOW, "--format", "json", *flags])
+        return {finding["code"] for finding in json.loads(capsys.readouterr().out)["findings"]}
+
+    assert "CAL008" not in found() and "CAL011" in found()  # the workspace's settings (CAL008 ignored there)
+    assert found("--select", "CAL008,CAL011") == {"CAL011"}  # flags on top of them
+    assert "CAL009" in found()  # the stored counts are kept: the campaign is all commercial
+    assert "CAL009" not in found("--ignore", "COM")  # other commercial settings: counted again, here not at all
 
 
 @pytest.mark.parametrize(("args", "fragments"), [

@@ -136,10 +136,24 @@ def wait_for_run(page, timeout: float = 90_000) -> None:
 
 
 def choose(page, label: str, option: str) -> None:
-    """Pick an option of a Streamlit select box as a keyboard user does: type, then Enter; wait for the run."""
+    """Pick an option of a Streamlit select box as a keyboard user does: type, then Enter; wait for the run.
+
+    A run still drawing the page can redraw the box and close its list: then the list is opened again.
+    """
+    from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
+
+    wait_for_run(page)
     box = page.get_by_label(label)
-    box.click()
-    box.fill(option)
-    page.get_by_role("option", name=option, exact=True).wait_for(timeout=30_000)
+    for attempt in range(3):
+        box.click()
+        box.fill(option)
+        try:
+            page.get_by_role("option", name=option, exact=True).wait_for(timeout=15_000)
+            break
+        except PlaywrightTimeoutError:
+            if attempt == 2:
+                raise
+            box.press("Escape")
+            wait_for_run(page)
     box.press("Enter")
     wait_for_run(page)
