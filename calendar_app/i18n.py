@@ -189,6 +189,80 @@ LABELS: dict[str, dict[str, str]] = {
     "insights.post": {"fr": "Publication", "en": "Post"},
     # --- import / export ---
     "exchange": {"fr": "Importer / exporter", "en": "Import / export"},
+    # --- messages of the import (the CLI shows the English, the pages their language) ---
+    "import.not_a_value": {"en": "{value!r} is not a {column}; use one of {choices}",
+                           "fr": "« {value} » n'est pas une valeur de {column} ; valeurs possibles : {choices}"},
+    "import.not_a_platform": {"en": "{value!r} is not a platform; use one of {choices}",
+                              "fr": "« {value} » n'est pas une plateforme ; plateformes possibles : {choices}"},
+    "import.not_a_datetime": {"en": "{value!r} is not a date and time like {example}",
+                              "fr": "« {value} » n'est pas une date et heure comme {example}"},
+    "import.no_channel": {"en": "no channel: fill the column or choose the channel for the whole file",
+                          "fr": "pas de canal : remplissez la colonne ou choisissez le canal de tout le fichier"},
+    "import.unknown_channel": {"en": "no channel named {name!r} in {brand}; add it in the settings, or give its "
+                                     "platform to create it",
+                               "fr": "aucun canal « {name} » dans {brand} : ajoutez-le dans les réglages, ou "
+                                     "indiquez sa plateforme pour le créer"},
+    "import.platform_earlier": {"en": "channel {name!r} is {known} on an earlier row, not {platform}",
+                                "fr": "le canal « {name} » est sur {known} à une ligne précédente, pas sur {platform}"},
+    "import.platform_mismatch": {"en": "channel {name!r} is on {known}, not {platform}",
+                                 "fr": "le canal « {name} » est sur {known}, pas sur {platform}"},
+    "import.unknown_user": {"en": "no user with the email {email!r}; create the account first or leave the cell empty",
+                            "fr": "aucun compte avec l'adresse « {email} » : créez-le d'abord ou laissez la case vide"},
+    "import.uid_in_calendar": {"en": "post {uid} is already in the calendar",
+                               "fr": "la publication {uid} est déjà dans le calendrier"},
+    "import.same_as_stored": {"en": "same channel, time and text as a post already in the calendar",
+                              "fr": "même canal, même heure et même texte qu'une publication du calendrier"},
+    "import.same_as_row": {"en": "same channel, time and text as row {row}",
+                           "fr": "même canal, même heure et même texte que la ligne {row}"},
+    "import.same_uid_as_row": {"en": "same uid as row {row}", "fr": "même uid que la ligne {row}"},
+    "import.columns_not_read": {"en": "Columns not read: {columns}.", "fr": "Colonnes ignorées : {columns}."},
+    # --- messages of the services shown on the settings page ---
+    "members.self.demote": {"en": "{name} cannot demote themselves: another admin can.",
+                            "fr": "{name} ne peut pas se rétrograder : un autre admin le peut."},
+    "members.self.disable": {"en": "{name} cannot disable their own account: another admin can.",
+                             "fr": "{name} ne peut pas désactiver son propre compte : un autre admin le peut."},
+    "members.self.remove": {"en": "{name} cannot remove themselves from a brand: another admin can.",
+                            "fr": "{name} ne peut pas se retirer d'une marque : un autre admin le peut."},
+    "members.last_admin": {"en": "{name} is the last active admin: make someone else an admin first, or nobody "
+                                 "could manage the team.",
+                           "fr": "{name} est le dernier admin actif : nommez d'abord un autre admin, sinon personne "
+                                 "ne pourrait gérer l'équipe."},
+    "members.already": {"en": "{name} ({email}) can already open {brand}.",
+                        "fr": "{name} ({email}) a déjà accès à {brand}."},
+    "members.admin_everywhere": {"en": "{name} is an admin and opens every brand: change their role first.",
+                                 "fr": "{name} est admin et ouvre toutes les marques : changez d'abord son rôle."},
+    "password.too_short": {"en": "The password needs {count} characters or more.",
+                           "fr": "Le mot de passe doit compter au moins {count} caractères."},
+    "password.too_long": {"en": "The password must not be longer than {count} characters.",
+                          "fr": "Le mot de passe ne doit pas dépasser {count} caractères."},
+    "settings.campaign_dates": {"en": "The campaign would end before it starts.",
+                                "fr": "La campagne finirait avant de commencer."},
+    "settings.workspace_name_empty": {"en": "The workspace name must not be empty.",
+                                      "fr": "Le nom de la marque ne peut pas être vide."},
+    "settings.workspace_name_taken": {"en": "A workspace named {name!r} already exists.",
+                                      "fr": "Une marque nommée « {name} » existe déjà."},
+    "settings.name_empty.channel": {"en": "The channel name must not be empty.",
+                                    "fr": "Le nom du canal ne peut pas être vide."},
+    "settings.name_empty.campaign": {"en": "The campaign name must not be empty.",
+                                     "fr": "Le nom de la campagne ne peut pas être vide."},
+    "settings.name_taken.channel": {"en": "This workspace already has a channel named {name!r}.",
+                                    "fr": "Cette marque a déjà un canal nommé « {name} »."},
+    "settings.name_taken.campaign": {"en": "This workspace already has a campaign named {name!r}.",
+                                     "fr": "Cette marque a déjà une campagne nommée « {name} »."},
+    "export.no_date": {"en": "no date: schedule it first", "fr": "pas de date : programmez-la d'abord"},
+    "export.no_text": {"en": "no text", "fr": "pas de texte"},
+    "export.too_soon": {"en": "less than {minutes} minutes ahead (or past): the scheduler refuses it",
+                        "fr": "moins de {minutes} minutes à l'avance (ou passée) : l'outil la refuse"},
+    "export.minute_step": {"en": "at {time}: this scheduler only takes minutes on a multiple of {step}",
+                           "fr": "à {time} : cet outil ne prend que des minutes multiples de {step}"},
+    "export.too_close": {"en": "less than {minutes} minutes after the channel's previous post",
+                         "fr": "moins de {minutes} minutes après la publication précédente du canal"},
+    "export.timezone_note": {"en": "Times are in {zone}: set the same timezone in {tool} before uploading.",
+                             "fr": "Heures dans le fuseau {zone} : réglez le même fuseau dans {tool} avant l'envoi."},
+    "export.not_approved_note": {"en": "{count} posts not approved or scheduled were not exported (choose statuses "
+                                       "to include them).",
+                                 "fr": "{count} publications ni validées ni programmées n'ont pas été exportées "
+                                       "(choisissez les statuts pour les inclure)."},
     "exchange.export": {"fr": "Exporter le calendrier", "en": "Export the calendar"},
     "exchange.export_help": {"fr": "Choisissez le format et les publications, puis préparez le fichier à télécharger.",
                              "en": "Choose the format and the posts, then prepare the file to download."},
@@ -555,6 +629,31 @@ def short_day(moment: datetime, lang: str = "fr") -> str:
 def percent(share: float, lang: str = "fr") -> str:
     """A share as « 43 % » (French: a narrow no-break space before the sign) or "43%"."""
     return f"{share * 100:.0f}\u202f%" if lang == "fr" else f"{share:.0%}"
+
+
+class Localized(str):
+    """A message written in English (the string itself: the CLI, logs and errors read it) that a page shows
+    in its own language with ``localized``."""
+
+    key: str
+    values: dict[str, object]
+
+    def __new__(cls, key: str, **values: object) -> Localized:
+        message = super().__new__(cls, t(key, "en", **values))
+        message.key, message.values = key, values
+        return message
+
+    def __reduce__(self):  # copies and pickles keep the key (str's own would make a plain str)
+        return _localized, (self.key, self.values)
+
+
+def _localized(key: str, values: dict[str, object]) -> Localized:
+    return Localized(key, **values)
+
+
+def localized(message: str, lang: str = "fr") -> str:
+    """``message`` in ``lang`` when it is a ``Localized`` one; any other text as it is."""
+    return t(message.key, lang, **message.values) if isinstance(message, Localized) else message
 
 
 def t(key: str, lang: str = "fr", **values: object) -> str:

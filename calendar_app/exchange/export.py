@@ -39,6 +39,7 @@ from calendar_app.exchange.formats import (
     fold,
     french_label,
 )
+from calendar_app.i18n import Localized
 from calendar_app.models import Campaign, Channel, Post, PostStatus, User, Workspace, utc_now
 from calendar_app.services.workspaces import get_workspace
 from checks import Finding
@@ -317,16 +318,16 @@ SCHEDULERS: dict[Format, SchedulerSpec] = {
 
 def _scheduler_refusal(post: ExportPost, spec: SchedulerSpec, now: datetime, previous: datetime | None) -> str | None:
     if post.scheduled_at is None:
-        return "no date: schedule it first"
+        return Localized("export.no_date")
     if not post.body.strip():
-        return "no text"
+        return Localized("export.no_text")
     if post.scheduled_at < now + timedelta(minutes=SCHEDULER_MIN_LEAD_MINUTES):
-        return f"less than {SCHEDULER_MIN_LEAD_MINUTES} minutes ahead (or past): the scheduler refuses it"
+        return Localized("export.too_soon", minutes=SCHEDULER_MIN_LEAD_MINUTES)
     local = post.local_time
     if local.minute % spec.minute_step or local.second:
-        return f"at {local:%H:%M}: this scheduler only takes minutes on a multiple of {spec.minute_step}"
+        return Localized("export.minute_step", time=f"{local:%H:%M}", step=spec.minute_step)
     if previous is not None and post.scheduled_at - previous < timedelta(minutes=spec.min_gap_minutes):
-        return f"less than {spec.min_gap_minutes} minutes after the channel's previous post"
+        return Localized("export.too_close", minutes=spec.min_gap_minutes)
     return None
 
 
@@ -356,8 +357,7 @@ def write_scheduler(fmt: Format, posts: list[ExportPost], *, stem: str, workspac
             rows = [spec.row(post, post.scheduled_at.astimezone(zone), date_order) for post in part]
             result.files.append(ExportFile(f"{stem}-{slug(channel)}{suffix}.csv",
                                            _csv_bytes(spec.header, rows), len(rows)))
-    result.notes.append(f"Times are in {workspace.timezone}: set the same timezone in {fmt.value.title()} "
-                        f"before uploading.")
+    result.notes.append(Localized("export.timezone_note", zone=workspace.timezone, tool=fmt.value.title()))
     return result
 
 
@@ -436,8 +436,7 @@ def export_calendar(
         result = write_scheduler(fmt, posts, stem=stem, workspace=workspace, date_order=order,
                                  now=now or utc_now())
         if skipped:
-            result.notes.append(f"{skipped} posts not approved or scheduled were not exported "
-                                f"(choose statuses to include them).")
+            result.notes.append(Localized("export.not_approved_note", count=skipped))
         return result
     result = ExportResult(fmt, stem)
     if fmt is Format.ICS:

@@ -36,6 +36,7 @@ from calendar_app.exchange.formats import (
     enum_value_by_label,
     fold,
 )
+from calendar_app.i18n import Localized
 from calendar_app.models import (
     AuditEvent,
     Campaign,
@@ -192,7 +193,7 @@ def _enum(column: str) -> Callable[[str], str]:
         code = known.get(fold(value))
         if code is None:
             choices = sorted({code for code in known.values()})
-            raise CellError(f"{value!r} is not a {column}; use one of {', '.join(choices)}")
+            raise CellError(Localized("import.not_a_value", value=value, column=column, choices=", ".join(choices)))
         return code
 
     return parse
@@ -205,14 +206,15 @@ def _platform(value: str) -> str:
     try:
         return str(Platform(fold(value)))
     except ValueError:
-        raise CellError(f"{value!r} is not a platform; use one of {', '.join(p.value for p in Platform)}") from None
+        raise CellError(Localized("import.not_a_platform", value=value,
+                                  choices=", ".join(p.value for p in Platform))) from None
 
 
 def _iso_datetime(value: str) -> datetime:
     try:
         return datetime.fromisoformat(value)
     except ValueError:
-        raise CellError(f"{value!r} is not a date and time like 2026-11-24T09:30:00+01:00") from None
+        raise CellError(Localized("import.not_a_datetime", value=value, example="2026-11-24T09:30:00+01:00")) from None
 
 
 def _local_datetime(day: str, moment: str, order: DateOrder, example: str) -> datetime:
@@ -222,7 +224,7 @@ def _local_datetime(day: str, moment: str, order: DateOrder, example: str) -> da
             return datetime.strptime(text, pattern)
         except ValueError:
             continue
-    raise CellError(f"{text!r} is not a date and time like {example}")
+    raise CellError(Localized("import.not_a_datetime", value=text, example=example))
 
 
 # --- rows → posts ------------------------------------------------------------------------------------------
@@ -250,7 +252,7 @@ def _edito_row(cells: dict[str, str], *, order: DateOrder, problems: list[tuple[
         try:
             return parse(raw if column in ("body", "title") else raw.strip())  # texts are kept as written
         except CellError as error:
-            problems.append((column, str(error)))
+            problems.append((column, error.args[0]))  # the message itself: a Localized one stays so
             return None
 
     values.channel, values.campaign = read("channel"), read("campaign")
@@ -290,7 +292,7 @@ def _scheduler_row(fmt: Format, cells: list[str], names: dict[str, int], *, orde
             moment = _local_datetime(cell("date"), cell("time_24hr"), order, "24/11/2026 + 09:30")
         fields["scheduled_at"] = moment
     except CellError as error:
-        problems.append((column, str(error)))
+        problems.append((column, error.args[0]))
     values = RowValues()
     if fmt is Format.HOOTSUITE:
         fields["body"], link = (cells[1] if len(cells) > 1 else ""), (cells[2].strip() if len(cells) > 2 else "")
@@ -418,7 +420,7 @@ def plan_import(
                    and fold(name) not in IGNORED_FIELDS and fold(name) not in {fold(EXCEL_FR_HEADERS[key])
                                                                                  for key in FINDING_COLUMNS}]
         if unknown:
-            plan.notes.append(f"Columns not read: {', '.join(unknown)}.")
+            plan.notes.append(Localized("import.columns_not_read", columns=", ".join(unknown)))
     default_channel = _default_channel(channel, calendar, source)
     planned: list[tuple[PlannedPost, str]] = []
     for number, values, cell_problems in _rows(table, found, source, order=order):
@@ -448,24 +450,22 @@ def _plan_row(number: int, values: RowValues, *, calendar: _Calendar, default_ch
     channel = calendar.channels.get(fold(channel_name)) if channel_name else None
     platform = values.platform
     if channel_name is None:
-        problems.append(RowProblem(number, header("channel"), "no channel: fill the column or choose the channel "
-                                                              "for the whole file"))
+        problems.append(RowProblem(number, header("channel"), Localized("import.no_channel")))
     elif channel is None:
         if platform is None:
-            problems.append(RowProblem(number, header("channel"),
-                                       f"no channel named {channel_name!r} in {calendar.workspace.name}; add it in "
-                                       f"the settings, or give its platform to create it"))
+            problems.append(RowProblem(number, header("channel"), Localized(
+                "import.unknown_channel", name=channel_name, brand=calendar.workspace.name)))
         elif _invalid(ChannelCreate, platform=platform, display_name=channel_name):
             problems.append(RowProblem(number, header("channel"), _invalid(ChannelCreate, platform=platform,
                                                                           display_name=channel_name)))
         else:
             known = plan.new_channels.setdefault(channel_name, platform)
             if known != platform:
-                problems.append(RowProblem(number, header("platform"), f"channel {channel_name!r} is {known} on "
-                                                                       f"an earlier row, not {platform}"))
+                problems.append(RowProblem(number, header("platform"), Localized(
+                    "import.platform_earlier", name=channel_name, known=known, platform=platform)))
     elif platform is not None and str(channel.platform) != platform:
-        problems.append(RowProblem(number, header("platform"),
-                                   f"channel {channel.display_name!r} is on {channel.platform!s}, not {platform}"))
+        problems.append(RowProblem(number, header("platform"), Localized(
+            "import.platform_mismatch", name=channel.display_name, known=str(channel.platform), platform=platform)))
     if values.campaign and fold(values.campaign) not in calendar.campaigns and values.campaign not in plan.new_campaigns:
         problem = _invalid(CampaignCreate, name=values.campaign)
         if problem:
@@ -476,8 +476,7 @@ def _plan_row(number: int, values: RowValues, *, calendar: _Calendar, default_ch
         if email:
             user = calendar.users.get(email.strip().lower())
             if user is None:
-                problems.append(RowProblem(number, header(role), f"no user with the email {email!r}; create the "
-                                                                 f"account first or leave the cell empty"))
+                problems.append(RowProblem(number, header(role), Localized("import.unknown_user", email=email)))
             else:
                 fields[f"{role}_id"] = user.id
     timezone = fields.get("timezone") or calendar.workspace.timezone
@@ -523,18 +522,18 @@ def _skip_duplicates(planned: list[tuple[PlannedPost, str]], *, calendar: _Calen
         channel = calendar.channels.get(channel_key)
         key = (channel_key, post.data.scheduled_at, post.data.body.strip())
         if post.data.uid and stored_uids.get(post.data.uid) == calendar.workspace.id:
-            plan.duplicates.append(SkippedRow(post.row, f"post {post.data.uid} is already in the calendar"))
+            plan.duplicates.append(SkippedRow(post.row, Localized("import.uid_in_calendar", uid=post.data.uid)))
             continue
         if channel is not None and post.data.scheduled_at is not None and \
                 (channel.id, post.data.scheduled_at, key[2]) in stored:
-            plan.duplicates.append(SkippedRow(post.row, "same channel, time and text as a post already in the "
-                                                        "calendar"))
+            plan.duplicates.append(SkippedRow(post.row, Localized("import.same_as_stored")))
             continue
         if post.data.scheduled_at is not None and key in seen:
-            plan.duplicates.append(SkippedRow(post.row, f"same channel, time and text as row {seen[key]}"))
+            plan.duplicates.append(SkippedRow(post.row, Localized("import.same_as_row", row=seen[key])))
             continue
         if post.data.uid and post.data.uid in seen_uids:
-            plan.duplicates.append(SkippedRow(post.row, f"same uid as row {seen_uids[post.data.uid]}"))
+            plan.duplicates.append(SkippedRow(post.row, Localized("import.same_uid_as_row",
+                                                                  row=seen_uids[post.data.uid])))
             continue
         seen[key] = post.row
         if post.data.uid:

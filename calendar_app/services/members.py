@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from sqlmodel import Session, col, or_, select
 
 from calendar_app.errors import PermissionDeniedError, ValidationError
+from calendar_app.i18n import Localized
 from calendar_app.models import Membership, Role, User, UserBase, UserCreate
 from calendar_app.services.audit import record_event
 from calendar_app.services.auth import end_user_sessions, grant_access, is_member, revoke_access
@@ -59,9 +60,10 @@ def _acting_admin(user: Actor | None, action: str, *, session: Session) -> Actor
     return current
 
 
-def _refuse_self(actor: Actor, member: User, what: str) -> None:
+def _refuse_self(actor: Actor, member: User, action: str) -> None:
+    """``action``: demote, disable or remove (oneself)."""
     if actor.id == member.id:
-        raise PermissionDeniedError(f"{member.name} cannot {what}: another admin can.")
+        raise PermissionDeniedError(Localized(f"members.self.{action}", name=member.name))
 
 
 def _active_admins():
@@ -89,8 +91,7 @@ def _update_account(member: User, *, session: Session, **values) -> None:
     _write(member, values, session=session)
     if takes_admin_away and session.exec(_active_admins()).first() is None:
         _write(member, before, session=session)
-        raise ValidationError(f"{member.name} is the last active admin: make someone else an admin first, "
-                              f"or nobody could manage the team.")
+        raise ValidationError(Localized("members.last_admin", name=member.name))
 
 
 def _audit(member: User, action: str, actor: Actor, *, session: Session, workspace_id: int | None = None,
@@ -157,7 +158,8 @@ def add_member(workspace_id: int, data: MemberCreate, *, user: Actor, session: S
     if member is None:
         member = _create_account(data, actor, session=session)
     elif is_member(member, workspace_id, session=session):
-        raise ValidationError(f"{member.name} ({member.email}) can already open {workspace.name}.")
+        raise ValidationError(Localized("members.already", name=member.name, email=member.email,
+                                        brand=workspace.name))
     _give_access(member, workspace_id, actor, session=session)
     return member
 
@@ -172,7 +174,7 @@ def change_role(member_id: int, role: Role | str, *, user: Actor, session: Sessi
     if member.role == role:
         return member
     if member.role == Role.ADMIN:
-        _refuse_self(actor, member, "demote themselves")
+        _refuse_self(actor, member, "demote")
     before = member.role
     _update_account(member, session=session, role=role)
     _audit(member, "role", actor, session=session, workspace_id=workspace_id, before={"role": str(before)},
@@ -189,7 +191,7 @@ def set_active(member_id: int, active: bool, *, user: Actor, session: Session) -
     if member.is_active == active:
         return member
     if not active:
-        _refuse_self(actor, member, "disable their own account")
+        _refuse_self(actor, member, "disable")
     _update_account(member, session=session, is_active=active)
     if not active:
         end_user_sessions(member.id, session=session)
@@ -203,9 +205,9 @@ def remove_from_workspace(member_id: int, workspace_id: int, *, user: Actor, ses
     actor = _acting_admin(user, "remove members from a brand", session=session)
     member = get_user(member_id, session=session)
     workspace = get_workspace(workspace_id, session=session)
-    _refuse_self(actor, member, "remove themselves from a brand")
+    _refuse_self(actor, member, "remove")
     if member.role == Role.ADMIN:
-        raise ValidationError(f"{member.name} is an admin and opens every brand: change their role first.")
+        raise ValidationError(Localized("members.admin_everywhere", name=member.name))
     if is_member(member, workspace_id, session=session):
         revoke_access(member, workspace_id, session=session)
         _audit(member, "revoke_access", actor, session=session, workspace_id=workspace_id,

@@ -9,6 +9,7 @@ from argon2.exceptions import VerificationError
 from sqlmodel import Session, select
 
 from calendar_app.errors import ValidationError
+from calendar_app.i18n import Localized
 from calendar_app.models import User, UserCreate
 from calendar_app.services.common import create_audited, get_existing
 
@@ -24,9 +25,9 @@ def password_hasher() -> PasswordHasher:
 def check_new_password(password: str | None) -> str:
     """``password`` if it may be set on an account: the one rule for the app and ``edito user``."""
     if not password or len(password) < MIN_PASSWORD_LENGTH:
-        raise ValidationError(f"The password needs {MIN_PASSWORD_LENGTH} characters or more.")
+        raise ValidationError(Localized("password.too_short", count=MIN_PASSWORD_LENGTH))
     if len(password) > MAX_PASSWORD_LENGTH:
-        raise ValidationError(f"The password must not be longer than {MAX_PASSWORD_LENGTH} characters.")
+        raise ValidationError(Localized("password.too_long", count=MAX_PASSWORD_LENGTH))
     return password
 
 

@@ -8,6 +8,7 @@ from typing import Any
 from sqlmodel import Session, select
 
 from calendar_app.errors import PermissionDeniedError, ValidationError
+from calendar_app.i18n import Localized
 from calendar_app.models import (
     Campaign,
     CampaignCreate,
@@ -121,7 +122,7 @@ def update_campaign(campaign_id: int, changes: CampaignUpdate, *, session: Sessi
     campaign = get_campaign(campaign_id, session=session)
     merged = {**campaign.model_dump(include={"starts_on", "ends_on"}), **changes.model_dump(exclude_unset=True)}
     if merged["starts_on"] and merged["ends_on"] and merged["ends_on"] < merged["starts_on"]:
-        raise ValidationError("The campaign would end before it starts.")
+        raise ValidationError(Localized("settings.campaign_dates"))
     return apply_changes(campaign, changes, session=session, entity="campaign", actor_id=actor_id,
                          workspace_id=campaign.workspace_id)
 
@@ -155,7 +156,7 @@ def save_workspace_settings(workspace_id: int, changes: WorkspaceUpdate, *, user
     values = changes.model_dump(exclude_unset=True)
     if "name" in values:
         if values["name"] is None or not values["name"].strip():
-            raise ValidationError("The workspace name must not be empty.")
+            raise ValidationError(Localized("settings.workspace_name_empty"))
         changes.name = values["name"].strip()
     if "checker_settings" in values:
         workspace = get_workspace(workspace_id, session=session)
@@ -164,20 +165,20 @@ def save_workspace_settings(workspace_id: int, changes: WorkspaceUpdate, *, user
     if values.get("name"):
         other = find_workspace(changes.name, session=session)
         if other is not None and other.id != workspace_id:
-            raise ValidationError(f"A workspace named {changes.name!r} already exists.")
+            raise ValidationError(Localized("settings.workspace_name_taken", name=changes.name))
     return update_workspace(workspace_id, changes, session=session, actor_id=user.id)
 
 
 def _free_name(model, field: str, record, name: str | None, *, what: str, session: Session) -> str:
     """A new name for ``record``, trimmed, refused when empty or taken by another record of its workspace."""
     if name is None or not name.strip():
-        raise ValidationError(f"The {what} name must not be empty.")
+        raise ValidationError(Localized(f"settings.name_empty.{what}"))
     name = name.strip()
     column = getattr(model, field)
     clash = session.exec(select(model).where(model.workspace_id == record.workspace_id, column == name,
                                              model.id != record.id)).first()
     if clash is not None:
-        raise ValidationError(f"This workspace already has a {what} named {name!r}.")
+        raise ValidationError(Localized(f"settings.name_taken.{what}", name=name))
     return name
 
 

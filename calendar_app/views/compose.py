@@ -17,7 +17,7 @@ from calendar_app.components import merge
 from calendar_app.components.calendar_warnings import show_calendar_warnings
 from calendar_app.components.findings import show_findings, show_highlighted
 from calendar_app.components.history import show_history
-from calendar_app.components.plain_text import escape_markdown
+from calendar_app.components.plain_text import error_message, escape_markdown
 from calendar_app.components.user_picker import choose_user
 from calendar_app.components.workspace_picker import SESSION_KEY as WORKSPACE_KEY
 from calendar_app.components.workspace_picker import choose_workspace
@@ -202,7 +202,7 @@ if requested:
         st.error(t("compose.bad_id", "fr", value=escape_markdown(requested)))
         st.stop()
     except EditoError as error:
-        st.error(str(error))
+        st.error(error_message(error))
         st.stop()
     if st.session_state.get(LOADED) != editing.id or "compose.body" not in st.session_state:
         if (pending := _pending(editing.id)) is not None:
@@ -225,7 +225,7 @@ if (flash := st.session_state.pop(FLASH, None)) is not None:
 
 if editing is not None:
     if editing.workspace_id != workspace.id:
-        st.warning(t("compose.other_brand", lang, name=post_brand.name))
+        st.warning(t("compose.other_brand", lang, name=escape_markdown(post_brand.name)))
         st.button(t("compose.new_post", lang), key="compose.new", on_click=_new_post)
         st.stop()
     head, new = st.columns([4, 1], vertical_alignment="center")
@@ -321,12 +321,12 @@ if save_column.button(save_label, type="primary", key="compose.save", disabled=n
         post_id, status = post.id, post.status
         st.success(message)
     except PydanticValidationError as error:
-        st.error(describe_validation_error(error))
+        st.error(error_message(error, lang))
     except ConflictError as error:
         _conflict(post_id, error, base=st.session_state.get(SAVED), base_version=st.session_state[VERSION],
                   mine=values, zone=zone, lang=lang)
     except EditoError as error:
-        st.error(str(error))
+        st.error(error_message(error, lang))
 
 if (record := _pending(post_id)) is not None:
     merge.show_merge(record, lang=lang, channels={key: channel.display_name for key, channel in channel_by_id.items()},
@@ -351,7 +351,7 @@ if post_id is not None and status in SUBMITTABLE:
                       mine=values, zone=zone, lang=lang)
             st.rerun()
         except EditoError as error:
-            st.error(str(error))
+            st.error(error_message(error, lang))
     if user is None:
         st.caption(t("compose.no_user", lang))
 
@@ -367,12 +367,12 @@ if post_id is not None and editing is not None:
                     with resources.session() as session:
                         copy = adapt_post(post_id, target, session=session, actor_id=user.id if user else None)
                     st.session_state[FLASH] = t("compose.adapted", lang, id=copy.id,
-                                                channel=channel_by_id[target].display_name)
+                                                channel=escape_markdown(channel_by_id[target].display_name))
                     st.query_params["post"] = str(copy.id)
                     st.session_state.pop(LOADED, None)
                     st.rerun()
                 except EditoError as error:
-                    st.error(str(error))
+                    st.error(error_message(error, lang))
         if trash_column.button(t("compose.delete", lang), key="compose.delete", icon=":material/delete:"):
             try:
                 with resources.session() as session:
@@ -386,7 +386,7 @@ if post_id is not None and editing is not None:
                           mine=values, zone=zone, lang=lang)
                 st.rerun()
             except EditoError as error:
-                st.error(str(error))
+                st.error(error_message(error, lang))
 
 if post_id is not None and editing is not None:
     with st.expander(t("history", lang), icon=":material/history:"):

@@ -12,7 +12,7 @@ import pandas as pd
 import streamlit as st
 
 from calendar_app import resources
-from calendar_app.components.plain_text import escape_markdown
+from calendar_app.components.plain_text import error_message, escape_markdown
 from calendar_app.components.user_picker import choose_user
 from calendar_app.components.workspace_picker import choose_workspace
 from calendar_app.errors import EditoError
@@ -28,7 +28,7 @@ from calendar_app.exchange import (
     plan_import,
 )
 from calendar_app.exchange.files import download
-from calendar_app.i18n import t
+from calendar_app.i18n import localized, t
 from calendar_app.models import PostStatus, User
 from calendar_app.navigation import calendar_page
 from calendar_app.services.workspaces import list_campaigns, list_channels
@@ -89,11 +89,11 @@ def _show_prepared(prepared: dict, lang: str) -> None:
     else:
         st.warning(t("exchange.nothing_exported", lang))
     for note in prepared["notes"]:
-        st.info(escape_markdown(note), icon=":material/info:")
+        st.info(escape_markdown(localized(note, lang)), icon=":material/info:")
     if prepared["left_out"]:
         st.warning(t("exchange.left_out", lang, count=len(prepared["left_out"])))
         _table([{t("exchange.post_number", lang): item.post_id, t("title", lang): item.label,
-                 t("channel", lang): item.channel, t("exchange.reason", lang): item.reason}
+                 t("channel", lang): item.channel, t("exchange.reason", lang): localized(item.reason, lang)}
                 for item in prepared["left_out"]], narrow=(t("exchange.post_number", lang),))
 
 
@@ -112,7 +112,7 @@ def _show_plan(plan: ImportPlan, workspace_timezone: str, lang: str) -> None:
     if plan.problems:
         st.error(t("exchange.rejected", lang, count=len(plan.problems)), icon=":material/error:")
         _table([{t("exchange.row", lang): problem.row, t("exchange.column", lang): problem.column,
-                 t("exchange.problem", lang): problem.message} for problem in plan.problems],
+                 t("exchange.problem", lang): localized(problem.message, lang)} for problem in plan.problems],
                narrow=(t("exchange.row", lang), t("exchange.column", lang)))
     if plan.new_channels:
         st.warning(t("exchange.new_channels", lang, channels=", ".join(
@@ -120,7 +120,7 @@ def _show_plan(plan: ImportPlan, workspace_timezone: str, lang: str) -> None:
     if plan.new_campaigns:
         st.info(t("exchange.new_campaigns", lang, campaigns=", ".join(map(escape_markdown, plan.new_campaigns))))
     for note in plan.notes:
-        st.info(escape_markdown(note), icon=":material/info:")
+        st.info(escape_markdown(localized(note, lang)), icon=":material/info:")
     if plan.posts:
         st.markdown(f"**{t('exchange.posts_to_create', lang)}**")
         _table([{t("exchange.row", lang): post.row,
@@ -131,11 +131,11 @@ def _show_plan(plan: ImportPlan, workspace_timezone: str, lang: str) -> None:
                narrow=(t("exchange.row", lang),))
     if plan.duplicates:
         st.markdown(f"**{t('exchange.duplicates', lang)}**")
-        _table([{t("exchange.row", lang): skipped.row, t("exchange.reason", lang): skipped.reason}
+        _table([{t("exchange.row", lang): skipped.row, t("exchange.reason", lang): localized(skipped.reason, lang)}
                 for skipped in plan.duplicates], narrow=(t("exchange.row", lang),))
 
 
-def _import(data: bytes, arguments: dict, user: User) -> None:
+def _import(data: bytes, arguments: dict, user: User, lang: str) -> None:
     """Read the file again in the import's transaction (the calendar may have changed since the preview) and
     write it, all or nothing; the service refuses a user who may not import."""
     try:
@@ -145,7 +145,7 @@ def _import(data: bytes, arguments: dict, user: User) -> None:
                 raise ImportRejected(plan)
             result = apply_import(plan, session=session, user=user)
     except EditoError as error:
-        st.error(escape_markdown(error), icon=":material/block:")
+        st.error(error_message(error, lang), icon=":material/block:")
         return
     st.session_state[IMPORTED_KEY] = {"count": result.created, "skipped": result.skipped,
                                       "source": escape_markdown(plan.source)}
@@ -226,7 +226,7 @@ with export_tab:
         try:
             st.session_state[PREPARED_KEY] = (options, _prepare(wid, fmt, filters, with_findings, date_order, lang))
         except EditoError as error:
-            st.error(escape_markdown(error))
+            st.error(error_message(error, lang))
     prepared = st.session_state.get(PREPARED_KEY)
     if prepared and prepared[0] == options:
         _show_prepared(prepared[1], lang)
@@ -263,7 +263,7 @@ with import_tab:
         with st.spinner(t("exchange.reading", lang)), resources.session() as session:
             plan = plan_import(uploaded.getvalue(), session=session, **arguments)
     except EditoError as error:
-        st.error(escape_markdown(error), icon=":material/error:")
+        st.error(error_message(error, lang), icon=":material/error:")
         st.stop()
     _show_plan(plan, workspace.timezone, lang)
 
@@ -276,4 +276,4 @@ with import_tab:
                             icon=":material/upload:")
         st.caption(t("exchange.import_as", lang, name=escape_markdown(user.name), role=t(f"role.{user.role}", lang)))
         if clicked:
-            _import(uploaded.getvalue(), arguments, user)
+            _import(uploaded.getvalue(), arguments, user, lang)

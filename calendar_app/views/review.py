@@ -9,7 +9,7 @@ import streamlit as st
 
 from calendar_app import resources
 from calendar_app.components.findings import show_findings, show_highlighted
-from calendar_app.components.plain_text import escape_markdown
+from calendar_app.components.plain_text import error_message, escape_markdown
 from calendar_app.components.user_picker import choose_user
 from calendar_app.components.workspace_picker import choose_workspace
 from calendar_app.errors import ApprovalBlockedError, EditoError
@@ -55,9 +55,9 @@ def _approve(post_id: int, version: int, user: User, label: str, lang: str, with
             approve(post_id, expected_version=version, user=user, session=session, override_reason=reason)
     except ApprovalBlockedError as error:
         st.session_state[_blocked_key(post_id)] = error.codes
-        st.session_state[_error_key(post_id)] = str(error)
+        st.session_state[_error_key(post_id)] = error_message(error, lang)
     except EditoError as error:
-        st.session_state[_error_key(post_id)] = str(error)
+        st.session_state[_error_key(post_id)] = error_message(error, lang)
     else:
         _done(post_id, t("review.approved", lang, title=escape_markdown(label)))
 
@@ -69,7 +69,7 @@ def _request_changes(post_id: int, version: int, user: User, label: str, lang: s
         with resources.session() as session:
             request_changes(post_id, comment, expected_version=version, user=user, session=session)
     except EditoError as error:
-        st.session_state[_error_key(post_id)] = str(error)
+        st.session_state[_error_key(post_id)] = error_message(error, lang)
     else:
         _done(post_id, t("review.changes_requested", lang, title=escape_markdown(label)))
 
@@ -117,7 +117,7 @@ for post in queue:
             show_findings(findings[post.id], lang=lang)
 
         if (error := st.session_state.get(_error_key(post.id))) is not None:
-            st.error(escape_markdown(error))
+            st.error(error)  # escaped when it was stored
         approve_column, changes_column = st.columns(2)
         with approve_column:
             st.button(t("review.approve", lang), key=f"review.approve.{post.id}", type="primary",

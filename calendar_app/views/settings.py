@@ -13,10 +13,10 @@ import streamlit as st
 from pydantic import ValidationError as PydanticValidationError
 
 from calendar_app import resources
-from calendar_app.components.plain_text import escape_markdown
+from calendar_app.components.plain_text import error_message, escape_markdown
 from calendar_app.components.user_picker import choose_user
 from calendar_app.components.workspace_picker import choose_workspace
-from calendar_app.errors import EditoError, describe_validation_error
+from calendar_app.errors import EditoError
 from calendar_app.i18n import t
 from calendar_app.models import (
     CampaignCreate,
@@ -75,10 +75,8 @@ def _attempt(action: Callable[[], object], success: str | Callable[[object], str
     whose keys are in ``forget`` (passwords) are emptied once it succeeded."""
     try:
         result = action()
-    except PydanticValidationError as error:
-        st.error(escape_markdown(describe_validation_error(error)))
-    except EditoError as error:
-        st.error(escape_markdown(error))
+    except (PydanticValidationError, EditoError) as error:
+        st.error(error_message(error, lang))
     else:
         st.session_state[FLASH_KEY] = success(result) if callable(success) else success
         for key in forget:

@@ -163,6 +163,25 @@ def test_a_post_is_adapted_to_another_channel_as_a_linked_version(stored):
     assert app.toast and "LinkedIn" in app.toast[0].value
 
 
+def test_a_channel_name_in_the_adapted_message_is_shown_as_typed(stored):
+    app, engine, post_id = stored
+    hostile = "![x](http://127.0.0.1:9/x.png) **Gras**"
+    with session_scope(engine) as session:
+        post = session.get(Post, post_id)
+        linkedin = session.exec(select(Channel).where(Channel.display_name == "LinkedIn",
+                                                      Channel.workspace_id == post.workspace_id)).one()
+        linkedin.display_name = hostile
+        session.add(linkedin)
+    app = AppTest.from_file(str(PAGE), default_timeout=60)
+    app.query_params["post"] = str(post_id)
+    app.session_state["app.user_id"] = stored[0].session_state["app.user_id"]
+    app.run()
+    app.selectbox(key="compose.adapt_channel").select(hostile).run()
+    app.button(key="compose.adapt").click().run()
+    assert not app.exception and not app.error
+    assert r"\!\[x\]\(http\:" in app.toast[0].value and r"\*\*Gras\*\*" in app.toast[0].value
+
+
 def test_a_post_moved_to_the_trash_is_soft_deleted_and_the_form_starts_afresh(stored):
     app, engine, post_id = stored
     app.button(key="compose.delete").click().run()

@@ -266,7 +266,7 @@ def test_a_valid_file_is_previewed_then_imported_by_an_editor(demo):
     assert to_create["Titre ou début du texte"][0] == HOSTILE_TITLE  # shown as the text it is
     assert to_create["Titre ou début du texte"][1].startswith("Trois questions à notre artisane")
     assert to_create["Date"][0].endswith("10:00")
-    assert list(duplicates["Ligne"]) == ["4"] and "already in the calendar" in duplicates["Raison"][0]
+    assert list(duplicates["Ligne"]) == ["4"] and "est déjà dans le calendrier" in duplicates["Raison"][0]
     assert len(_live_posts(demo, workspace)) == before  # a preview writes nothing
     assert all(HOSTILE_TITLE not in element.value for element in (*app.markdown, *app.caption, *app.info))
 
@@ -300,7 +300,12 @@ def test_an_invalid_file_shows_each_problem_with_row_and_column_and_writes_nothi
     assert list(problems.columns) == ["Ligne", "Colonne", "Problème"]
     assert [tuple(row) for row in problems[["Ligne", "Colonne"]].values] == [
         ("2", "status"), ("3", "scheduled_at"), ("4", "channel")]
-    assert "'<b>presque</b>' is not a status" in problems["Problème"][0]
+    assert list(problems["Problème"][:3]) == [  # in the brand's language (the command line says them in English)
+        "« <b>presque</b> » n'est pas une valeur de status ; valeurs possibles : approved, archived, changes_requested, "
+        "draft, idea, in_review, published, scheduled",
+        "« demain matin » n'est pas une date et heure comme 2026-11-24T09:30:00+01:00",
+        "aucun canal « Minitel » dans Atelier Lumen : ajoutez-le dans les réglages, ou indiquez sa plateforme pour "
+        "le créer"]
     assert _metrics(app)["Problèmes"] == "3"
     assert not [button for button in app.button if button.key == "exchange.import.apply"]
     assert len(_live_posts(demo, workspace)) == before
@@ -356,7 +361,7 @@ def test_a_scheduler_file_takes_the_channel_chosen_for_the_whole_file(demo):
     hootsuite = f"{day:%d/%m/%Y} 11:00,Un atelier ouvert samedi,https://lumen.example/atelier\n".encode()
     app = _page(demo, as_user="Hugo Bernard")
     app.file_uploader[0].set_value(("hootsuite.csv", hootsuite, "text/csv")).run()
-    assert "no channel" in app.dataframe[0].value["Problème"][0]
+    assert app.dataframe[0].value["Problème"][0].startswith("pas de canal : ")
     app.selectbox(key=f"exchange.import.channel.{workspace.id}").select(linkedin.id).run()
     assert not app.error
     assert any(caption.value.endswith("· format Hootsuite") for caption in app.caption)

@@ -104,7 +104,7 @@ def test_an_admin_adds_a_channel_and_an_empty_name_is_one_readable_error(admin_p
     app, engine, workspace = admin_page
     app.button(key=f"settings.add_channel.{workspace.id}").click().run()
     assert len(app.error) == 1 and "display_name: Value error" not in app.error[0].value
-    assert "The channel name must not be empty" in app.error[0].value
+    assert "The channel name must not be empty" in app.error[0].value  # the model's own check: in English
 
     app.selectbox(key=f"settings.new_channel.platform.{workspace.id}").select("threads")
     app.text_input(key=f"settings.new_channel.name.{workspace.id}").input("Threads")
@@ -135,7 +135,7 @@ def test_an_admin_adds_a_member_and_the_table_shows_them(admin_page):
     app.text_input(key=password_key).input("short")
     app.button(key=f"settings.add_member.{workspace.id}").click().run()
     assert not app.exception and not app.success
-    assert [error.value for error in app.error] == ["The password needs 12 characters or more\\."]
+    assert [error.value for error in app.error] == ["Le mot de passe doit compter au moins 12 caractères\\."]
     with Session(engine) as session:
         assert session.exec(select(User).where(User.email == "lea@lumen.example")).first() is None
 
@@ -158,7 +158,7 @@ def test_an_admin_cannot_disable_themselves_from_the_page(admin_page):
     app.selectbox(key=f"settings.edit_member.choice.{workspace.id}").select(ines.id).run()
     app.button(key=f"settings.member.active.{ines.id}").click().run()
     assert not app.exception and not app.success
-    assert "Inès Petit cannot disable their own account" in app.error[0].value
+    assert "Inès Petit ne peut pas désactiver son propre compte" in app.error[0].value
     with Session(engine) as session:
         assert session.get(User, ines.id).is_active
 
