@@ -82,6 +82,8 @@ FORMAT = "edito-backup"
 FORMAT_VERSION = 1
 MANIFEST = "manifest.json"
 BATCH_ROWS = 1000
+# Sign-in sessions are not kept: after a restore everyone signs in again, and no ended session comes back.
+NOT_BACKED_UP = frozenset({"user_session"})
 
 Progress = Callable[[str, int, int], None]
 """Called as ``progress(table, rows_done, rows_total)`` when a table starts and after each batch of rows."""
@@ -332,7 +334,8 @@ def _write_archive(engine: Engine, raw: IO[bytes], progress: Progress | None) ->
             zipfile.ZipFile(raw, "w", compression=zipfile.ZIP_DEFLATED, compresslevel=6) as archive:
         revision, backed_up = _schema(connection, engine)
         started = datetime.now(UTC)
-        counts = {table.name: connection.execute(select(func.count()).select_from(table)).scalar_one()
+        counts = {table.name: 0 if table.name in NOT_BACKED_UP
+                  else connection.execute(select(func.count()).select_from(table)).scalar_one()
                   for table in backed_up}
         total = sum(counts.values())
         done = 0
@@ -344,9 +347,10 @@ def _write_archive(engine: Engine, raw: IO[bytes], progress: Progress | None) ->
             member_info = zipfile.ZipInfo(f"{table.name}.jsonl", date_time=started.timetuple()[:6])
             member_info.compress_type = zipfile.ZIP_DEFLATED
             with archive.open(member_info, "w", force_zip64=True) as member:
-                result = connection.execute(_ordered_select(table, engine.dialect.name).execution_options(
-                    yield_per=BATCH_ROWS))
-                for rows in result.partitions():
+                # A table not backed up is an empty member: the archive still lists every table.
+                result = [] if table.name in NOT_BACKED_UP else connection.execute(
+                    _ordered_select(table, engine.dialect.name).execution_options(yield_per=BATCH_ROWS)).partitions()
+                for rows in result:
                     member.write(b"".join(_encode_row(names, row) for row in rows))
                     written += len(rows)
                     done += len(rows)

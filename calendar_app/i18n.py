@@ -249,6 +249,23 @@ LABELS: dict[str, dict[str, str]] = {
                                     "fr": "Cette marque a déjà un canal nommé « {name} »."},
     "settings.name_taken.campaign": {"en": "This workspace already has a campaign named {name!r}.",
                                      "fr": "Cette marque a déjà une campagne nommée « {name} »."},
+    # --- messages of the review and post services ---
+    "review.only_reviewers": {"en": "{name} is a {role}: only editors and admins can {action}.",
+                              "fr": "{name} est {role} : seuls les éditeurs et les admins peuvent {action}."},
+    "review.action.approve": {"en": "approve posts", "fr": "approuver des publications"},
+    "review.action.request_changes": {"en": "request changes", "fr": "demander des modifications"},
+    "review.own_posts_only": {"en": "{name} can only submit their own posts for review.",
+                              "fr": "{name} ne peut envoyer en relecture que ses propres publications."},
+    "review.approval_blocked": {"en": "Post {id} has {count} error-level finding(s) ({codes}): fix them, or record a "
+                                      "reason to override the checker.",
+                                "fr": "La publication {id} a {count} alerte(s) bloquante(s) ({codes}) : corrigez-les, "
+                                      "ou notez une raison pour passer outre la relecture automatique."},
+    "review.empty_comment": {"en": "Say what should change: the comment is empty.",
+                             "fr": "Dites ce qui doit changer : le commentaire est vide."},
+    "posts.not_found": {"en": "Post {id} does not exist or is in the trash.",
+                        "fr": "La publication {id} n'existe pas ou est dans la corbeille."},
+    "posts.bad_move": {"en": "A post in status {current} cannot move to {target}.",
+                       "fr": "Une publication au statut {current} ne peut pas passer au statut {target}."},
     "export.no_date": {"en": "no date: schedule it first", "fr": "pas de date : programmez-la d'abord"},
     "export.no_text": {"en": "no text", "fr": "pas de texte"},
     "export.too_soon": {"en": "less than {minutes} minutes ahead (or past): the scheduler refuses it",
@@ -652,8 +669,11 @@ def _localized(key: str, values: dict[str, object]) -> Localized:
 
 
 def localized(message: str, lang: str = "fr") -> str:
-    """``message`` in ``lang`` when it is a ``Localized`` one; any other text as it is."""
-    return t(message.key, lang, **message.values) if isinstance(message, Localized) else message
+    """``message`` in ``lang`` when it is a ``Localized`` one (and so are its values); any other text as it is."""
+    if not isinstance(message, Localized):
+        return message
+    return t(message.key, lang, **{name: localized(value, lang) if isinstance(value, Localized) else value
+                                   for name, value in message.values.items()})
 
 
 def t(key: str, lang: str = "fr", **values: object) -> str:

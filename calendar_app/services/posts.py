@@ -9,6 +9,7 @@ from sqlalchemy import update
 from sqlmodel import Session, col, or_, select
 
 from calendar_app.errors import ConflictError, NotFoundError, ValidationError
+from calendar_app.i18n import Localized
 from calendar_app.models import (
     AuditEvent,
     Post,
@@ -70,7 +71,7 @@ def create_post(data: PostCreate, *, session: Session, actor_id: int | None = No
 def get_post(post_id: int, *, session: Session, include_deleted: bool = False) -> Post:
     post = session.get(Post, post_id, populate_existing=True)
     if post is None or (post.deleted_at is not None and not include_deleted):
-        raise NotFoundError(f"Post {post_id} does not exist or is in the trash.")
+        raise NotFoundError(Localized("posts.not_found", id=post_id))
     return post
 
 
@@ -174,7 +175,8 @@ def change_status(post_id: int, status: PostStatus, *, expected_version: int, se
     status = PostStatus(status)
     require_can_move(acting_user(actor_id, session=session), post, status, session=session)
     if status not in TRANSITIONS[PostStatus(post.status)]:
-        raise ValidationError(f"A post in status {post.status!s} cannot move to {status!s}.")
+        raise ValidationError(Localized("posts.bad_move", current=Localized(f"status.{post.status}"),
+                                        target=Localized(f"status.{status}")))
     values = {"status": status, **(also or {})}
     before = snapshot(post, set(values))
     post = _compare_and_swap(post, values, expected_version=expected_version, session=session)

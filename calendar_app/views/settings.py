@@ -54,6 +54,7 @@ from checks.disclosure import JURISDICTIONS
 from checks.registry import all_rules
 
 FLASH_KEY = "settings.flash"
+ADD_MEMBER_ROUND = "settings.new_member.round"
 MANAGED_CHECKER_KEYS = ("disclosure", "ignore", "brand", "partners")
 
 
@@ -68,11 +69,12 @@ def _lines(text: str) -> list[str]:
 
 
 def _attempt(action: Callable[[], object], success: str | Callable[[object], str], *,
-             forget: tuple[str, ...] = ()) -> None:
+             forget: tuple[str, ...] = (), renew: str | None = None) -> None:
     """Run a save in one unit of work; a refusal is one readable error line and nothing is saved.
 
     ``success`` is the message shown after the save (or makes it from what the action returned); the widgets
-    whose keys are in ``forget`` (passwords) are emptied once it succeeded."""
+    whose keys are in ``forget`` (passwords, a form done with) are emptied once it succeeded, and the
+    counter ``renew`` (part of a form's key) moves on, so the browser draws that form afresh."""
     try:
         result = action()
     except (PydanticValidationError, EditoError) as error:
@@ -81,6 +83,8 @@ def _attempt(action: Callable[[], object], success: str | Callable[[object], str
         st.session_state[FLASH_KEY] = success(result) if callable(success) else success
         for key in forget:
             st.session_state.pop(key, None)
+        if renew:
+            st.session_state[renew] = st.session_state.get(renew, 0) + 1
         st.rerun()  # redraw with the saved values (the sidebar shows the brand's name too)
 
 
@@ -115,9 +119,10 @@ with resources.session() as session:
     campaigns = list_campaigns(wid, session=session)
     members = list_members(wid, session=session)
 
+# A key keeps the chosen tab when a save redraws the page (with its message above the tabs).
 brand_tab, channels_tab, campaigns_tab, checker_tab, members_tab = st.tabs(
     [t("section.workspace", lang), t("section.channels", lang), t("section.campaigns", lang),
-     t("section.checker", lang), t("section.members", lang)])
+     t("section.checker", lang), t("section.members", lang)], key=f"settings.tab.{wid}")
 
 # --- Brand -----------------------------------------------------------------------------------------
 
@@ -348,21 +353,23 @@ with members_tab:
     st.caption(t("members_help", lang))
 
     add_column, edit_column = st.columns(2, gap="large")
-    with add_column, st.form(key=f"settings.add_member_form.{wid}"):
+    new_member = f"settings.new_member.{wid}.{st.session_state.get(ADD_MEMBER_ROUND, 0)}"  # each round: a fresh form
+    with add_column, st.form(key=f"{new_member}.form"):
         st.markdown(f"**{t('add_member', lang)}**")
-        member_name = st.text_input(t("name", lang), max_chars=120, key=f"settings.new_member.name.{wid}",
+        member_name = st.text_input(t("name", lang), max_chars=120, key=f"{new_member}.name",
                                     disabled=read_only)
-        member_email = st.text_input(t("email", lang), max_chars=254, key=f"settings.new_member.email.{wid}",
+        member_email = st.text_input(t("email", lang), max_chars=254, key=f"{new_member}.email",
                                      disabled=read_only)
         member_role = st.selectbox(t("role", lang), list(Role), format_func=_role_label,
-                                   key=f"settings.new_member.role.{wid}", disabled=read_only)
-        member_password = _password_input(t("initial_password", lang), f"settings.new_member.password.{wid}",
+                                   key=f"{new_member}.role", disabled=read_only)
+        member_password = _password_input(t("initial_password", lang), f"{new_member}.password",
                                           help=t("initial_password_help", lang, length=MIN_PASSWORD_LENGTH))
-        if st.form_submit_button(t("add_member", lang), key=f"settings.add_member.{wid}", disabled=read_only):
+        if st.form_submit_button(t("add_member", lang), key=f"{new_member}.add", disabled=read_only):
             _attempt(lambda: _in_session(add_member, wid, MemberCreate(
                 name=member_name, email=member_email, role=member_role, password=member_password or None),
                 user=user)(), lambda added: t("member_added", lang, name=escape_markdown(added.name)),
-                forget=(f"settings.new_member.password.{wid}",))
+                forget=tuple(f"{new_member}.{field}" for field in ("name", "email", "role", "password")),
+                renew=ADD_MEMBER_ROUND)
 
     with edit_column:
         if members:

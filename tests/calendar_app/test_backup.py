@@ -27,7 +27,8 @@ from calendar_app.backup import (
 from calendar_app.db import alembic_config, code_head, make_engine, session_scope, upgrade
 from calendar_app.demo import seed_demo
 from calendar_app.errors import SchemaTooNewError
-from calendar_app.models import CheckResult, Post, PostCreate
+from calendar_app.models import CheckResult, Post, PostCreate, User
+from calendar_app.services import auth
 from calendar_app.services.posts import create_post, delete_post
 from tests.calendar_app.helpers import make_channel, make_post, make_workspace
 from tests.calendar_app.test_cli import assert_one_line_error, run_edito
@@ -153,6 +154,22 @@ def test_backup_restore_backup_gives_identical_rows(engine, fresh_db, tmp_path):
     with session_scope(target) as session:
         post = create_post(PostCreate(channel_id=channel_id, body="Après la restauration"), session=session)
     assert post.id == highest + 1
+
+
+def test_sign_in_sessions_are_not_backed_up_so_none_comes_back_after_a_restore(engine, fresh_db, tmp_path):
+    seed(engine)
+    with session_scope(engine) as session:
+        hugo = session.scalars(select(User).where(User.email == "hugo@atelier-lumen.example")).one()
+        token = auth.start_session(hugo, session=session)
+    backup = create_backup(engine, tmp_path / "with-a-session.zip")
+    assert count(engine, "user_session") == 1
+    assert {entry["name"]: entry["rows"] for entry in backup.manifest["tables"]}["user_session"] == 0
+    assert members(backup.path)["user_session.jsonl"] == b""
+    target = fresh_db(engine.dialect.name)
+    restore_backup(target, backup.path)
+    with session_scope(target) as session:
+        assert auth.resume_session(token, session=session) is None  # everyone signs in again
+        assert auth.authenticate("hugo@atelier-lumen.example", "edito-demo", session=session).name == "Hugo Bernard"
 
 
 def test_a_sqlite_backup_restores_into_postgresql_and_back(fresh_db, tmp_path):

@@ -33,3 +33,9 @@ def test_a_localized_message_is_its_english_text_and_shows_in_the_pages_language
 def test_percentages_follow_each_languages_typography():
     assert percent(0.434, "fr") == "43\u202f%" and percent(0.434, "en") == "43%"
     assert t("insights.commercial_help", "fr", target=percent(0.2, "fr")).count("20\u202f%") == 1
+
+
+def test_localized_values_are_localized_too():
+    message = Localized("posts.bad_move", current=Localized("status.draft"), target=Localized("status.approved"))
+    assert message == "A post in status Draft cannot move to Approved."
+    assert localized(message, "fr") == "Une publication au statut Brouillon ne peut pas passer au statut Validée."

@@ -71,3 +71,17 @@ def test_an_admin_sees_the_settings(running_app, page):
     assert {"Camille Martin", "Hugo Bernard", "Inès Petit"} <= set(cells)
     expect(page.get_by_role("button", name="Ajouter un membre")).to_be_enabled()
     save_screenshot(page, "settings-members")
+
+    # An admin adds a member in the browser; the new account can sign in (checked through the service).
+    page.get_by_label("Nom", exact=True).filter(visible=True).first.fill("Nora Lefèvre")
+    page.get_by_label("E-mail", exact=True).filter(visible=True).first.fill("nora@atelier-lumen.example")
+    page.get_by_role("textbox", name="Mot de passe initial").fill("une phrase assez longue")
+    page.get_by_role("button", name="Ajouter un membre").click()
+    page.get_by_text("« Nora Lefèvre » a maintenant accès à cette marque.").wait_for(timeout=30_000)
+    wait_for_run(page)
+    page.wait_for_timeout(1000)  # the grid paints its canvas after it is attached
+    save_screenshot(page, "settings-member-added")
+    cells = page.locator("[data-testid='stDataFrame']").filter(visible=True).first.locator(
+        "td[role='gridcell']").all_text_contents()
+    assert {"Nora Lefèvre", "nora@atelier-lumen.example"} <= set(cells)
+    assert page.get_by_label("E-mail", exact=True).filter(visible=True).first.input_value() == ""  # ready for the next

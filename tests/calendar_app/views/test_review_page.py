@@ -135,7 +135,9 @@ def test_a_writer_sees_the_queue_but_cannot_approve(review):
     app.button(key=f"review.approve.{clean}").click().run()
     assert not app.exception
     assert _status(engine, clean) == PostStatus.IN_REVIEW
-    assert len(app.error) == 1 and "only editors and admins can approve" in app.error[0].value
+    assert len(app.error) == 1  # the service's refusal, in the brand's language
+    assert _plain(app.error[0].value) == ("Camille Martin est rédacteur·rice : seuls les éditeurs et les admins "
+                                          "peuvent approuver des publications.")
 
 
 def _plain(markdown: str) -> str:
