@@ -46,12 +46,37 @@ class ApprovalBlockedError(EditoError):
         self.codes = codes
 
 
-def describe_validation_error(error, *, where: str = "") -> str:
-    """One readable line from a pydantic ValidationError: each problem with the field it concerns."""
+# pydantic refusals worth saying in the page's language (their ctx values fill the label)
+TRANSLATED_PYDANTIC_TYPES = frozenset({"string_too_long", "string_too_short", "missing", "greater_than_equal",
+                                       "less_than_equal"})
+
+
+def validation_problem(problem: dict) -> str:
+    """One pydantic problem's message: a ``Localized`` one (the models' own checks, pydantic's usual
+    refusals) that pages can translate, else pydantic's English."""
+    from calendar_app.i18n import Localized
+
+    context = problem.get("ctx") or {}
+    cause = context.get("error")
+    if isinstance(cause, ValueError) and cause.args and isinstance(cause.args[0], Localized):
+        return cause.args[0]
+    if problem.get("type") in TRANSLATED_PYDANTIC_TYPES:
+        return Localized(f"pydantic.{problem['type']}", **{key: value for key, value in context.items()
+                                                           if isinstance(value, int | float | str)})
+    return problem.get("msg", "invalid").removeprefix("Value error, ")
+
+
+def describe_validation_error(error, *, where: str = "", lang: str = "en") -> str:
+    """One readable line from a pydantic ValidationError: each problem with the field it concerns, in
+    ``lang`` where the message is known."""
+    from calendar_app.i18n import LABELS, localized
+
     parts = []
     for problem in error.errors():
         field = ".".join(str(part) for part in problem.get("loc", ()))
-        message = problem.get("msg", "invalid").removeprefix("Value error, ")
-        parts.append(f"{field}: {message}" if field else message)
+        field = LABELS.get(field, {}).get(lang, field) if lang != "en" else field  # « Nom affiché », not display_name
+        message = localized(validation_problem(problem), lang)
+        colon = "\u00a0: " if lang == "fr" else ": "  # French puts a (no-break) space before the colon
+        parts.append(f"{field}{colon}{message}" if field else message)
     prefix = f"{where}: " if where else ""
     return prefix + "; ".join(parts)

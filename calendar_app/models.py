@@ -25,6 +25,8 @@ from sqlalchemy import (
 )
 from sqlmodel import Field, SQLModel
 
+from calendar_app.i18n import Localized
+
 
 def utc_now() -> datetime:
     return datetime.now(UTC)
@@ -152,13 +154,13 @@ def check_timezone(name: str) -> str:
     try:
         ZoneInfo(name)
     except (ZoneInfoNotFoundError, ValueError):
-        raise ValueError(f"{name!r} is not an IANA timezone (for example Europe/Paris)") from None
+        raise ValueError(Localized("model.timezone", value=name)) from None
     return name
 
 
 def check_colour(value: str) -> str:
     if not HEX_COLOUR.match(value):
-        raise ValueError(f"{value!r} is not a colour like #1f77b4")
+        raise ValueError(Localized("model.colour", value=value))
     return value.lower()
 
 
@@ -167,22 +169,23 @@ def check_link(value: str | None) -> str | None:
         return None
     value = check_no_nul(value.strip())
     if not re.match(r"^https?://\S+$", value):
-        raise ValueError(f"{value!r} is not a web link starting with http:// or https://")
+        raise ValueError(Localized("model.link", value=value))
     return value
 
 
 def check_no_nul(value: str | None) -> str | None:
     """PostgreSQL cannot store a NUL character in text; refuse it on every backend alike."""
     if value is not None and "\x00" in value:
-        raise ValueError("contains a NUL character (\\x00), which cannot be stored; remove it")
+        raise ValueError(Localized("model.nul"))
     return value
 
 
 def _strip_required(value: str, what: str) -> str:
+    """``what``: workspace, channel, campaign or user (whose name must not be empty)."""
     check_no_nul(value)
     value = value.strip()
     if not value:
-        raise ValueError(f"{what} must not be empty")
+        raise ValueError(Localized(f"model.empty.{what}"))
     return value
 
 
@@ -197,7 +200,7 @@ class WorkspaceBase(SQLModel):
     commercial_target: float = Field(default=0.2, ge=0, le=1, description="Highest share of promotional posts")
     checker_settings: dict[str, Any] = Field(default_factory=dict, sa_type=JSON)
 
-    _name = field_validator("name")(lambda value: _strip_required(value, "The workspace name"))
+    _name = field_validator("name")(lambda value: _strip_required(value, "workspace"))
     _timezone = field_validator("timezone")(check_timezone)
 
 
@@ -234,7 +237,7 @@ class ChannelBase(SQLModel):
     posts_per_week: float | None = Field(default=None, ge=0, le=200, description="Planned posting frequency")
     checker_overrides: dict[str, Any] = Field(default_factory=dict, sa_type=JSON)
 
-    _display_name = field_validator("display_name")(lambda value: _strip_required(value, "The channel name"))
+    _display_name = field_validator("display_name")(lambda value: _strip_required(value, "channel"))
     _colour = field_validator("colour")(check_colour)
 
 
@@ -269,13 +272,13 @@ class CampaignBase(SQLModel):
     ends_on: date | None = None
     objective: str | None = Field(default=None, max_length=500)
 
-    _name = field_validator("name")(lambda value: _strip_required(value, "The campaign name"))
+    _name = field_validator("name")(lambda value: _strip_required(value, "campaign"))
     _objective = field_validator("objective")(check_no_nul)
 
     @model_validator(mode="after")
     def _dates_in_order(self):
         if self.starts_on and self.ends_on and self.ends_on < self.starts_on:
-            raise ValueError("the campaign ends before it starts")
+            raise ValueError(Localized("model.campaign_dates"))
         return self
 
 
@@ -308,14 +311,14 @@ class UserBase(SQLModel):
     email: str = Field(max_length=254, sa_column_kwargs={"unique": True})
     role: Role = Field(default=Role.WRITER, sa_type=EnumString(Role, 16))
 
-    _name = field_validator("name")(lambda value: _strip_required(value, "The user name"))
+    _name = field_validator("name")(lambda value: _strip_required(value, "user"))
 
     @field_validator("email")
     @classmethod
     def _email(cls, value: str) -> str:
         value = value.strip().lower()
         if not EMAIL.match(value):
-            raise ValueError(f"{value!r} is not an email address")
+            raise ValueError(Localized("model.email", value=value))
         return value
 
 

@@ -26,6 +26,6 @@ def error_message(error: Exception, lang: str = "fr") -> str:
     from calendar_app.i18n import localized
 
     if isinstance(error, PydanticValidationError):
-        return escape_markdown(describe_validation_error(error))
+        return escape_markdown(describe_validation_error(error, lang=lang))
     message = error.args[0] if error.args and isinstance(error.args[0], str) else str(error)
     return escape_markdown(localized(message, lang))

@@ -21,7 +21,7 @@ from pydantic import ValidationError as PydanticValidationError
 from sqlalchemy import insert, select
 from sqlmodel import Session, col
 
-from calendar_app.errors import PermissionDeniedError, ValidationError
+from calendar_app.errors import PermissionDeniedError, ValidationError, validation_problem
 from checks.csv_cells import restore
 from calendar_app.exchange.formats import (
     BUFFER_COLUMNS,
@@ -491,7 +491,7 @@ def _plan_row(number: int, values: RowValues, *, calendar: _Calendar, default_ch
         for problem in error.errors():
             column = str(problem["loc"][0]) if problem.get("loc") else "row"
             column = {"group_id": "group", "author_id": "author", "reviewer_id": "reviewer"}.get(column, column)
-            problems.append(RowProblem(number, header(column), problem["msg"].removeprefix("Value error, ")))
+            problems.append(RowProblem(number, header(column), validation_problem(problem)))
         return None
     if problems:
         return None
@@ -504,7 +504,8 @@ def _invalid(model, **values) -> str | None:
     try:
         model.model_validate(values)
     except PydanticValidationError as error:
-        return "; ".join(problem["msg"].removeprefix("Value error, ") for problem in error.errors())
+        problems = [validation_problem(problem) for problem in error.errors()]
+        return problems[0] if len(problems) == 1 else "; ".join(problems)  # one keeps its translation
     return None
 
 
@@ -566,10 +567,10 @@ def apply_import(plan: ImportPlan, *, session: Session, user: User | None = None
     actor_id = user.id if user else None
     if user is not None:
         if not user.is_active or user.role not in (Role.EDITOR, Role.ADMIN):
-            raise PermissionDeniedError(f"{user.name} is a {user.role!s}: only editors and admins can import "
-                                        f"a calendar.")
+            raise PermissionDeniedError(Localized("import.editors_only", name=user.name,
+                                                  role=Localized(f"role.{user.role}")))
         if plan.new_channels:
-            require_admin(user, f"add the channels {', '.join(plan.new_channels)}")
+            require_admin(user, "import_new_channels", channels=", ".join(plan.new_channels))
     workspace = get_workspace(plan.workspace_id, session=session)
     calendar = _Calendar(workspace, session=session)
     for name, platform in plan.new_channels.items():

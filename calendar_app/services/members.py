@@ -55,7 +55,7 @@ def _acting_admin(user: Actor | None, action: str, *, session: Session) -> Actor
         return SYSTEM
     current = session.get(User, user.id) if isinstance(user, User) and user.id is not None else None
     if current is None:
-        raise PermissionDeniedError(f"Only admins can {action}, and nobody is signed in.")
+        raise PermissionDeniedError(Localized("admin_only.nobody", action=Localized(f"action.{action}")))
     require_admin(current, action)
     return current
 
@@ -122,7 +122,7 @@ def list_members(workspace_id: int, *, session: Session) -> list[Member]:
 
 def create_account(data: MemberCreate, *, user: Actor, session: Session) -> User:
     """A new account (argon2id hash of a password that passes ``check_new_password``); a taken email is refused."""
-    actor = _acting_admin(user, "add accounts", session=session)
+    actor = _acting_admin(user, "add_accounts", session=session)
     return _create_account(data, actor, session=session)
 
 
@@ -133,7 +133,7 @@ def _create_account(data: MemberCreate, actor: Actor, *, session: Session) -> Us
 
 def give_access(member_id: int, workspace_id: int, *, user: Actor, session: Session) -> User:
     """Let the account open the brand (nothing changes if it already is a member)."""
-    actor = _acting_admin(user, "give access to a brand", session=session)
+    actor = _acting_admin(user, "give_access", session=session)
     member = get_user(member_id, session=session)
     _give_access(member, workspace_id, actor, session=session)
     return member
@@ -152,7 +152,7 @@ def _give_access(member: User, workspace_id: int, actor: Actor, *, session: Sess
 def add_member(workspace_id: int, data: MemberCreate, *, user: Actor, session: Session) -> User:
     """Add a person to the brand: a new account if the email is new, else the existing account (its role and
     password unchanged) is given access."""
-    actor = _acting_admin(user, "add members", session=session)
+    actor = _acting_admin(user, "add_members", session=session)
     workspace = get_workspace(workspace_id, session=session)
     member = find_user(data.email, session=session)
     if member is None:
@@ -168,7 +168,7 @@ def change_role(member_id: int, role: Role | str, *, user: Actor, session: Sessi
                 workspace_id: int | None = None) -> User:
     """Give the account another role (for every brand). An admin demoted from a brand's page (``workspace_id``)
     stays a member of that brand."""
-    actor = _acting_admin(user, "change roles", session=session)
+    actor = _acting_admin(user, "change_roles", session=session)
     role = _role(role)
     member = get_user(member_id, session=session)
     if member.role == role:
@@ -186,7 +186,7 @@ def change_role(member_id: int, role: Role | str, *, user: Actor, session: Sessi
 
 def set_active(member_id: int, active: bool, *, user: Actor, session: Session) -> User:
     """Enable or disable an account; a disabled account cannot sign in and its sessions end at once."""
-    actor = _acting_admin(user, "enable or disable accounts", session=session)
+    actor = _acting_admin(user, "enable_disable", session=session)
     member = get_user(member_id, session=session)
     if member.is_active == active:
         return member
@@ -202,7 +202,7 @@ def set_active(member_id: int, active: bool, *, user: Actor, session: Session) -
 
 def remove_from_workspace(member_id: int, workspace_id: int, *, user: Actor, session: Session) -> User:
     """Take the brand away from a writer or an editor (their account and posts stay)."""
-    actor = _acting_admin(user, "remove members from a brand", session=session)
+    actor = _acting_admin(user, "remove_members", session=session)
     member = get_user(member_id, session=session)
     workspace = get_workspace(workspace_id, session=session)
     _refuse_self(actor, member, "remove")
@@ -217,7 +217,7 @@ def remove_from_workspace(member_id: int, workspace_id: int, *, user: Actor, ses
 
 def reset_password(member_id: int, new_password: str, *, user: Actor, session: Session) -> User:
     """Set a new password (argon2id); the account's sessions end. The audit trail records that, not the hash."""
-    actor = _acting_admin(user, "reset passwords", session=session)
+    actor = _acting_admin(user, "reset_passwords", session=session)
     member = get_user(member_id, session=session)
     _update_account(member, session=session, password_hash=password_hasher().hash(check_new_password(new_password)))
     end_user_sessions(member.id, session=session)

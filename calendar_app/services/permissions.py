@@ -13,6 +13,7 @@ from __future__ import annotations
 from sqlmodel import Session
 
 from calendar_app.errors import PermissionDeniedError
+from calendar_app.i18n import Localized
 from calendar_app.models import Post, PostStatus, Role, User
 from calendar_app.services.auth import require_member
 
@@ -41,12 +42,12 @@ def require_can_create(user: User | None, workspace_id: int, *, status: PostStat
     if is_reviewer(user):
         return
     if PostStatus(status) not in WRITER_EDITABLE:
-        raise PermissionDeniedError(f"{user.name} is a writer: a new post starts as an idea or a draft.")
+        raise PermissionDeniedError(Localized("writer.new_post_status", name=user.name))
     if author_id not in (None, user.id):
-        raise PermissionDeniedError(f"{user.name} is a writer: they can only create posts they author.")
+        raise PermissionDeniedError(Localized("writer.own_author", name=user.name))
 
 
-def require_can_edit(user: User | None, post: Post, *, session: Session, action: str = "edit") -> None:
+def require_can_edit(user: User | None, post: Post, *, session: Session) -> None:
     """Editing, rescheduling, deleting or restoring ``post``."""
     if user is None:
         return
@@ -54,15 +55,15 @@ def require_can_edit(user: User | None, post: Post, *, session: Session, action:
     if is_reviewer(user):
         return
     if post.author_id != user.id:
-        raise PermissionDeniedError(f"{user.name} is a writer: they can only {action} their own posts.")
+        raise PermissionDeniedError(Localized("writer.own_posts", name=user.name))
     if PostStatus(post.status) not in WRITER_EDITABLE:
-        raise PermissionDeniedError(f"{user.name} is a writer: a post {post.status!s} can no longer be changed "
-                                    f"by its writer; an editor can.")
+        raise PermissionDeniedError(Localized("writer.locked", name=user.name,
+                                              status=Localized(f"status.{post.status}")))
 
 
 def require_can_move(user: User | None, post: Post, target: PostStatus, *, session: Session) -> None:
     if user is None:
         return
-    require_can_edit(user, post, session=session, action="move")
+    require_can_edit(user, post, session=session)
     if not is_reviewer(user) and PostStatus(target) not in WRITER_TARGETS:
-        raise PermissionDeniedError(f"{user.name} is a writer: only editors and admins can mark a post {target!s}.")
+        raise PermissionDeniedError(Localized("writer.status", name=user.name, status=Localized(f"status.{target}")))

@@ -188,7 +188,7 @@ def change_status(post_id: int, status: PostStatus, *, expected_version: int, se
 def delete_post(post_id: int, *, expected_version: int, session: Session, actor_id: int | None = None) -> Post:
     """Move a post to the trash (soft delete); ``restore_post`` brings it back."""
     post = get_post(post_id, session=session)
-    require_can_edit(acting_user(actor_id, session=session), post, session=session, action="delete")
+    require_can_edit(acting_user(actor_id, session=session), post, session=session)
     post = _compare_and_swap(post, {"deleted_at": utc_now()}, expected_version=expected_version, session=session)
     record_event(session=session, entity="post", entity_id=post.id, action="delete", actor_id=actor_id,
                  workspace_id=post.workspace_id)
@@ -197,7 +197,7 @@ def delete_post(post_id: int, *, expected_version: int, session: Session, actor_
 
 def restore_post(post_id: int, *, session: Session, actor_id: int | None = None) -> Post:
     post = get_post(post_id, session=session, include_deleted=True)
-    require_can_edit(acting_user(actor_id, session=session), post, session=session, action="restore")
+    require_can_edit(acting_user(actor_id, session=session), post, session=session)
     if post.deleted_at is None:
         raise ValidationError(f"Post {post_id} is not in the trash.")
     post = _compare_and_swap(post, {"deleted_at": None}, expected_version=post.version, session=session)

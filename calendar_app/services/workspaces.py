@@ -132,10 +132,12 @@ def update_campaign(campaign_id: int, changes: CampaignUpdate, *, session: Sessi
 SETTINGS_EDITORS = frozenset({Role.ADMIN})
 
 
-def require_admin(user: User, action: str = "change the brand's settings") -> None:
-    """Refuse (PermissionDeniedError) unless ``user`` is an active admin."""
+def require_admin(user: User, action: str = "change_settings", **values: object) -> None:
+    """Refuse (PermissionDeniedError) unless ``user`` is an active admin; ``action`` names an ``action.…``
+    label (with its ``values``)."""
     if user.role not in SETTINGS_EDITORS or not user.is_active:
-        raise PermissionDeniedError(f"{user.name} is a {user.role!s}: only admins can {action}.")
+        raise PermissionDeniedError(Localized("admin_only", name=user.name, role=Localized(f"role.{user.role}"),
+                                              action=Localized(f"action.{action}", **values)))
 
 
 def validate_checker_settings(settings: Mapping[str, Any], *, source: str = "checker settings") -> dict[str, Any]:
@@ -183,12 +185,12 @@ def _free_name(model, field: str, record, name: str | None, *, what: str, sessio
 
 
 def add_channel(workspace_id: int, data: ChannelCreate, *, user: User, session: Session) -> Channel:
-    require_admin(user, "add channels")
+    require_admin(user, "add_channels")
     return create_channel(workspace_id, data, session=session, actor_id=user.id)
 
 
 def edit_channel(channel_id: int, changes: ChannelUpdate, *, user: User, session: Session) -> Channel:
-    require_admin(user, "edit channels")
+    require_admin(user, "edit_channels")
     values = changes.model_dump(exclude_unset=True)
     if "display_name" in values:
         changes.display_name = _free_name(Channel, "display_name", get_channel(channel_id, session=session),
@@ -200,12 +202,12 @@ def edit_channel(channel_id: int, changes: ChannelUpdate, *, user: User, session
 
 
 def add_campaign(workspace_id: int, data: CampaignCreate, *, user: User, session: Session) -> Campaign:
-    require_admin(user, "add campaigns")
+    require_admin(user, "add_campaigns")
     return create_campaign(workspace_id, data, session=session, actor_id=user.id)
 
 
 def edit_campaign(campaign_id: int, changes: CampaignUpdate, *, user: User, session: Session) -> Campaign:
-    require_admin(user, "edit campaigns")
+    require_admin(user, "edit_campaigns")
     values = changes.model_dump(exclude_unset=True)
     if "name" in values:
         changes.name = _free_name(Campaign, "name", get_campaign(campaign_id, session=session), values["name"],

@@ -39,6 +39,17 @@ def test_invalid_input_is_refused_with_a_readable_reason(model, fields, complain
     assert "\n" not in message
 
 
+def test_the_models_refusals_read_in_french_too():
+    with pytest.raises(ValidationError) as caught:
+        PostCreate(channel_id=1, link="ftp://x", title="x" * 300)
+    assert describe_validation_error(caught.value) == (
+        "title: String should have at most 200 characters; link: 'ftp://x' is not a web link starting with "
+        "http:// or https://")
+    assert describe_validation_error(caught.value, lang="fr") == (
+        "Titre\u00a0: 200 caractères au plus; Lien\u00a0: « ftp://x » n'est pas un lien web commençant par "
+        "http:// ou https://")
+
+
 def test_emails_are_normalised():
     assert UserCreate(name="A", email="  Camille@Example.COM ").email == "camille@example.com"
 

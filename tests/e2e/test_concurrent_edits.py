@@ -131,7 +131,7 @@ def test_two_people_edit_one_post_and_the_second_merges_instead_of_overwriting(a
     wait_for_run(ines)
     ines.get_by_role("button", name="Enregistrer la fusion").click()
     ines.get_by_text("Fusion enregistrée").wait_for(timeout=30_000)
-    assert panel.count() == 0
+    expect(panel).to_have_count(0, timeout=30_000)  # gone once the run that saved it has ended
 
     # A fresh load shows the merged post, version 3, and the history names both of them.
     ines.reload()

@@ -328,8 +328,8 @@ def test_a_writer_is_refused_by_the_service_and_nothing_is_written(demo):
     assert "Import au nom de Camille Martin (rédacteur·rice)" in app.caption[-1].value
     app.button(key="exchange.import.apply").click().run()
     assert not app.exception and not app.success
-    assert _plain(app.error[0].value) == ("Camille Martin is a writer: only editors and admins can "
-                                                    "import a calendar.")
+    assert _plain(app.error[0].value) == ("Camille Martin est rédacteur·rice : seuls les éditeurs et les admins "
+                                          "peuvent importer un calendrier.")
     assert len(_live_posts(demo, workspace)) == before
 
 
@@ -341,7 +341,7 @@ def test_only_an_admin_imports_a_file_that_adds_a_channel(demo):
     assert "Bluesky Lumen (bluesky)" in _plain(app.warning[0].value)
     assert "Printemps" in app.info[0].value
     app.button(key="exchange.import.apply").click().run()
-    assert "only admins can add the channels Bluesky Lumen" in _plain(app.error[0].value)
+    assert "seuls les admins peuvent ajouter les canaux Bluesky Lumen" in _plain(app.error[0].value)
 
     app.selectbox(key="app.user_id").select(next(
         user.id for user in _users(demo) if user.name == "Inès Petit")).run()

@@ -104,7 +104,7 @@ def test_an_admin_adds_a_channel_and_an_empty_name_is_one_readable_error(admin_p
     app, engine, workspace = admin_page
     app.button(key=f"settings.add_channel.{workspace.id}").click().run()
     assert len(app.error) == 1 and "display_name: Value error" not in app.error[0].value
-    assert "The channel name must not be empty" in app.error[0].value  # the model's own check: in English
+    assert app.error[0].value == "Nom affiché\u00a0\\: Le nom du canal ne peut pas être vide"  # in the brand's language
 
     app.selectbox(key=f"settings.new_channel.platform.{workspace.id}").select("threads")
     app.text_input(key=f"settings.new_channel.name.{workspace.id}").input("Threads")
