@@ -229,6 +229,8 @@ LABELS: dict[str, dict[str, str]] = {
                                  "ne pourrait gérer l'équipe."},
     "members.already": {"en": "{name} ({email}) can already open {brand}.",
                         "fr": "{name} ({email}) a déjà accès à {brand}."},
+    "members.email_taken": {"en": "A user with the email {email!r} already exists.",
+                            "fr": "Un compte existe déjà avec l'adresse « {email} »."},
     "members.admin_everywhere": {"en": "{name} is an admin and opens every brand: change their role first.",
                                  "fr": "{name} est admin et ouvre toutes les marques : changez d'abord son rôle."},
     "password.too_short": {"en": "The password needs {count} characters or more.",
@@ -276,7 +278,8 @@ LABELS: dict[str, dict[str, str]] = {
                           "fr": "{name} est rédacteur·rice : seulement des publications dont iel est l'auteur·rice."},
     "writer.own_posts": {"en": "{name} is a writer: they can only change their own posts.",
                          "fr": "{name} est rédacteur·rice : iel ne peut modifier que ses propres publications."},
-    "writer.locked": {"en": "{name} is a writer: a post {status} can no longer be changed by its writer; an editor can.",
+    "writer.locked": {"en": "{name} is a writer: a post {status} can no longer be changed by its writer; an editor "
+                            "can.",
                       "fr": "{name} est rédacteur·rice : une publication au statut {status} ne se modifie plus par "
                             "son auteur·rice ; un éditeur le peut."},
     "writer.status": {"en": "{name} is a writer: only editors and admins can mark a post {status}.",
@@ -291,7 +294,8 @@ LABELS: dict[str, dict[str, str]] = {
                    "fr": "« {value} » n'est pas un lien web commençant par http:// ou https://"},
     "model.nul": {"en": "contains a NUL character (\\x00), which cannot be stored; remove it",
                   "fr": "contient un caractère NUL (\\x00), qui ne peut pas être enregistré : retirez-le"},
-    "model.empty.workspace": {"en": "The workspace name must not be empty", "fr": "Le nom de la marque ne peut pas être vide"},
+    "model.empty.workspace": {"en": "The workspace name must not be empty",
+                              "fr": "Le nom de la marque ne peut pas être vide"},
     "model.empty.channel": {"en": "The channel name must not be empty", "fr": "Le nom du canal ne peut pas être vide"},
     "model.empty.campaign": {"en": "The campaign name must not be empty",
                              "fr": "Le nom de la campagne ne peut pas être vide"},

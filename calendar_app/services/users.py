@@ -35,7 +35,7 @@ def create_user(data: UserCreate, *, session: Session, actor_id: int | None = No
     password_hash = password_hasher().hash(data.password) if data.password else None
     user = User.model_validate(data, update={"password_hash": password_hash, "is_demo": is_demo})
     return create_audited(user, session=session, entity="user", actor_id=actor_id,
-                          duplicate_message=f"A user with the email {data.email!r} already exists.",
+                          duplicate_message=Localized("members.email_taken", email=data.email),
                           audited_fields={"name", "email", "role", "is_active"})
 
 

@@ -32,7 +32,7 @@ def create_workspace(data: WorkspaceCreate, *, session: Session, actor_id: int |
                      is_demo: bool = False) -> Workspace:
     workspace = Workspace.model_validate(data, update={"is_demo": is_demo})
     create_audited(workspace, session=session, entity="workspace", actor_id=actor_id,
-                   duplicate_message=f"A workspace named {data.name!r} already exists.")
+                   duplicate_message=Localized("settings.workspace_name_taken", name=data.name))
     return workspace
 
 
@@ -77,7 +77,7 @@ def create_channel(workspace_id: int, data: ChannelCreate, *, session: Session,
     get_workspace(workspace_id, session=session)
     channel = Channel.model_validate(data, update={"workspace_id": workspace_id})
     return create_audited(channel, session=session, entity="channel", actor_id=actor_id,
-                          duplicate_message=f"This workspace already has a channel named {data.display_name!r}.")
+                          duplicate_message=Localized("settings.name_taken.channel", name=data.display_name))
 
 
 def get_channel(channel_id: int, *, session: Session) -> Channel:
@@ -104,7 +104,7 @@ def create_campaign(workspace_id: int, data: CampaignCreate, *, session: Session
     get_workspace(workspace_id, session=session)
     campaign = Campaign.model_validate(data, update={"workspace_id": workspace_id})
     return create_audited(campaign, session=session, entity="campaign", actor_id=actor_id,
-                          duplicate_message=f"This workspace already has a campaign named {data.name!r}.")
+                          duplicate_message=Localized("settings.name_taken.campaign", name=data.name))
 
 
 def get_campaign(campaign_id: int, *, session: Session) -> Campaign:

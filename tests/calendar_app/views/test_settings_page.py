@@ -118,6 +118,10 @@ def test_an_admin_adds_a_channel_and_an_empty_name_is_one_readable_error(admin_p
                                                      Channel.display_name == "Threads")).one()
     assert (channel.platform, channel.colour, channel.posts_per_week) == ("threads", "#112233", 2.0)
 
+    app.text_input(key=f"settings.new_channel.name.{workspace.id}").input("Threads")  # the same name again
+    app.button(key=f"settings.add_channel.{workspace.id}").click().run()
+    assert [error.value for error in app.error] == ["Cette marque a déjà un canal nommé « Threads »\\."]
+
 
 def _members_table(app: AppTest):
     """The members tab's table (the only one with an email column)."""
