@@ -113,6 +113,7 @@ def test_two_people_edit_one_post_and_the_second_merges_instead_of_overwriting(a
     ines.get_by_role("button", name="Enregistrer les modifications").click()
     panel = ines.locator(".st-key-compose-merge-" + post_id)
     panel.get_by_role("heading", name="Fusionner les deux versions").wait_for(timeout=30_000)
+    wait_for_run(ines)  # the rest of the panel is drawn in the same run
     assert ines.get_by_text("Hugo Bernard a enregistré cette publication").is_visible()
     for text in (HUGO_TITLE, INES_TITLE):
         assert panel.get_by_text(text, exact=True).is_visible()

@@ -1,6 +1,7 @@
 """The insights page in the browser: the four Altair charts render (as canvases) on the demo brand."""
 
 import pytest
+from playwright.sync_api import expect
 
 from tests.e2e.conftest import save_screenshot
 
@@ -13,8 +14,7 @@ def test_the_insights_charts_render(running_app, page):
     page.get_by_role("heading", name="Analyses · Atelier Lumen").wait_for(timeout=60_000)
     page.get_by_role("heading", name="Publications les plus signalées").wait_for(timeout=60_000)
     charts = page.locator("[data-testid='stVegaLiteChart']")
-    charts.nth(3).wait_for(timeout=30_000)
-    assert charts.count() == 4
+    expect(charts).to_have_count(4, timeout=30_000)  # a rerun's stale copies are gone by then
     for index in range(4):  # Vega draws each chart in a canvas (or SVG) once its data is in
         charts.nth(index).locator("canvas, svg").first.wait_for(timeout=30_000)
     page.locator("[data-testid='stDataFrame']").wait_for(timeout=30_000)
@@ -45,4 +45,4 @@ def test_the_calendar_as_a_whole_links_each_finding_to_its_posts(running_app, pa
     page.locator(f"[data-testid='stPageLink'] a[href='{href}']").first.click()
     page.get_by_text(f"Publication n°{post_id} ·").wait_for(timeout=90_000)
     assert page.url.endswith(f"/compose?post={post_id}")
-    assert page.get_by_role("heading", name="Rédiger").count() == 1
+    expect(page.get_by_role("heading", name="Rédiger")).to_have_count(1, timeout=30_000)
