@@ -94,6 +94,8 @@ def test_a_writer_submits_a_fixed_post_an_editor_approves_it_and_the_calendar_sh
     card.wait_for(timeout=30_000)
     assert "Hugo Bernard (editor)" in _chosen(page, "Vous êtes / You are")  # the choice survives the page change
     card.get_by_text(TITLE).wait_for()
+    card.get_by_text("Aucun problème détecté.").wait_for(timeout=30_000)  # the findings come later in the run
+    wait_for_run(page)
     card.scroll_into_view_if_needed()
     card_text = card.inner_text()
     assert "par Camille Martin" in card_text and "Instagram" in card_text
