@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import json
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Iterable, Mapping
 from typing import Any
 
 from sqlalchemy.dialects.postgresql import insert as postgresql_insert
@@ -20,24 +20,6 @@ def content_hash(**inputs: Any) -> str:
     """A stable hash of the checker's inputs (text, channel, language, metadata, options)."""
     canonical = json.dumps(inputs, sort_keys=True, ensure_ascii=False, default=str)
     return hashlib.sha256(canonical.encode()).hexdigest()
-
-
-def stored_findings(digest: str, ruleset_version: str, *, session: Session) -> list[dict] | None:
-    result = session.get(CheckResult, (digest, ruleset_version))
-    return None if result is None else result.findings
-
-
-def findings_for(
-    digest: str, ruleset_version: str, compute: Callable[[], list[dict]], *, session: Session
-) -> list[dict]:
-    """The stored findings for this content, or ``compute()`` them once and store them."""
-    findings = stored_findings(digest, ruleset_version, session=session)
-    if findings is None:
-        findings = compute()
-        session.merge(CheckResult(content_hash=digest, ruleset_version=ruleset_version, findings=findings,
-                                  checked_at=utc_now()))
-        session.flush()
-    return findings
 
 
 def stored_findings_many(digests: Iterable[str], ruleset_version: str, *, session: Session) -> dict[str, list[dict]]:

@@ -14,13 +14,8 @@ from typing import Any
 from sqlmodel import Session
 
 from calendar_app.models import Channel, Post, Workspace
-from calendar_app.services.check_results import (
-    content_hash,
-    findings_for,
-    store_findings_many,
-    stored_findings_many,
-)
-from checks import RULESET_VERSION, Config, Finding, PostInput, Severity, lint, lint_many
+from calendar_app.services.check_results import content_hash, store_findings_many, stored_findings_many
+from checks import RULESET_VERSION, Config, Finding, PostInput, Severity, lint_many
 
 
 def checker_config(workspace: Workspace, channel: Channel | None = None) -> Config:
@@ -73,17 +68,7 @@ def checked_inputs(post: Post, workspace: Workspace, channel: Channel) -> Checke
 
 def check_post(post: Post, *, session: Session) -> list[Finding]:
     """The post's findings, from the stored results when nothing the checker reads has changed."""
-    channel = session.get(Channel, post.channel_id)
-    workspace = session.get(Workspace, post.workspace_id)
-    checked = checked_inputs(post, workspace, channel)
-    inputs = checked.inputs
-
-    def compute() -> list[dict]:
-        return [finding.to_dict() for finding in lint(inputs["text"], channel=inputs["channel"], lang=inputs["lang"],
-                                                      meta=inputs["meta"], config=checker_config(workspace, channel))]
-
-    stored = findings_for(checked.digest, RULESET_VERSION, compute, session=session)
-    return [Finding.from_dict(finding) for finding in stored]
+    return check_posts([post], session=session)[post.id]
 
 
 def check_posts(posts: Sequence[Post], *, session: Session,

@@ -196,5 +196,5 @@ def test_a_second_run_reuses_the_stored_findings(session, brand, monkeypatch):
     def no_more_checking(*args, **kwargs):
         raise AssertionError("an unchanged post was checked again")
 
-    monkeypatch.setattr(checking, "lint", no_more_checking)
+    monkeypatch.setattr(checking, "lint_many", no_more_checking)
     assert run(session, workspace) == first

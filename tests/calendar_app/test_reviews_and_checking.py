@@ -39,8 +39,9 @@ def test_findings_use_the_workspace_language_and_voice(session, sponsored_post):
 
 def test_an_unchanged_post_is_never_checked_twice(session, sponsored_post, monkeypatch):
     calls = []
-    real_lint = checking.lint
-    monkeypatch.setattr(checking, "lint", lambda *args, **kwargs: calls.append(1) or real_lint(*args, **kwargs))
+    real_lint_many = checking.lint_many
+    monkeypatch.setattr(checking, "lint_many",
+                        lambda *args, **kwargs: calls.append(1) or real_lint_many(*args, **kwargs))
     first = checking.check_post(sponsored_post, session=session)
     again = checking.check_post(posts.get_post(sponsored_post.id, session=session), session=session)
     assert first == again and len(calls) == 1

@@ -10,11 +10,7 @@ from calendar_app.models import (
     WorkspaceUpdate,
 )
 from calendar_app.services import audit, users, workspaces
-from calendar_app.services.check_results import (
-    content_hash,
-    findings_for,
-    stored_findings,
-)
+from calendar_app.services.check_results import content_hash, store_findings_many, stored_findings_many
 from tests.calendar_app.helpers import make_channel, make_workspace
 
 
@@ -60,18 +56,12 @@ def test_passwords_are_stored_as_argon2id_hashes(session):
         users.create_user(UserCreate(name="Other", email="hugo@brand.example"), session=session)
 
 
-def test_findings_are_computed_once_per_content_and_ruleset(session):
-    calls = []
-
-    def compute():
-        calls.append(1)
-        return [{"code": "COM001", "start": 0, "end": 5}]
-
+def test_findings_are_stored_once_per_content_and_ruleset(session):
+    findings = [{"code": "COM001", "start": 0, "end": 5}]
     digest = content_hash(text="SOLDES", channel="x", lang="fr", meta={"sponsorship": "none"})
-    assert stored_findings(digest, "1", session=session) is None
-    assert findings_for(digest, "1", compute, session=session) == [{"code": "COM001", "start": 0, "end": 5}]
-    assert findings_for(digest, "1", compute, session=session) == [{"code": "COM001", "start": 0, "end": 5}]
-    assert len(calls) == 1
-    findings_for(digest, "2", compute, session=session)  # a new ruleset checks again
-    assert len(calls) == 2
+    assert stored_findings_many([digest], "1", session=session) == {}
+    store_findings_many({digest: findings}, "1", session=session)
+    store_findings_many({digest: [{"code": "COM002"}]}, "1", session=session)  # stored already: kept as it was
+    assert stored_findings_many([digest, digest], "1", session=session) == {digest: findings}
+    assert stored_findings_many([digest], "2", session=session) == {}  # a new ruleset checks again
     assert content_hash(text="SOLDES", channel="x") != content_hash(text="SOLDES", channel="instagram")
