@@ -264,12 +264,10 @@ def lint_calendar_reports(args: argparse.Namespace) -> tuple[list[Report], Confi
     database: the workspace's settings (or ``--config``) and the flags; the commercial findings the app
     has stored under those settings are reused, so only posts it has not checked yet are checked here.
     """
-    from dataclasses import replace
-
     from checks.calendar import commercial_config, lint_calendar, with_commercial_findings
 
     now = args.now or datetime.now(UTC)
-    counted: frozenset[str] = frozenset()
+    known: Mapping[str, int] = {}
     if args.calendar or args.paths:
         config = load_config(args)
         posts, inputs, context = read_calendar_file(args, now)
@@ -279,12 +277,9 @@ def lint_calendar_reports(args: argparse.Namespace) -> tuple[list[Report], Confi
         posts, context = list(stored.posts), stored.context
         inputs = [_report_input(post, f"{stored.workspace} (database)") for post in posts]
         if commercial_config(config) == commercial_config(stored.config):  # the app's counts hold
-            counts = stored.commercial_counts
-            posts = [replace(post, commercial_findings=counts[post.id]) if post.id in counts else post
-                     for post in posts]
-            counted = frozenset(counts)
-    progress = _with_progress if wants_progress(len(posts) - len(counted), sys.stderr, args.no_progress) else None
-    posts = with_commercial_findings(posts, config=config, progress=progress, counted=counted)
+            known = stored.commercial_counts
+    progress = _with_progress if wants_progress(len(posts) - len(known), sys.stderr, args.no_progress) else None
+    posts = with_commercial_findings(posts, config=config, progress=progress, known=known)
     return calendar_reports(inputs, lint_calendar(posts, context=context, config=config)), config
 
 

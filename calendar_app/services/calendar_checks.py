@@ -64,8 +64,9 @@ def calendar_context(workspace: Workspace, channels: Iterable[Channel], *, now: 
     return CalendarContext(now=now, timezone=workspace.timezone, channel_frequency=frequency, window=window)
 
 
-def _com_count(findings: Iterable[dict]) -> int:
-    return sum(1 for finding in findings if str(finding.get("code", "")).startswith("COM"))
+def _com_count(codes: Iterable[str]) -> int:
+    """How many of these finding codes are commercial (COM…)."""
+    return sum(1 for code in codes if str(code).startswith("COM"))
 
 
 def stored_commercial_counts(posts: Sequence[Post], workspace: Workspace, channels: Sequence[Channel], *,
@@ -79,7 +80,8 @@ def stored_commercial_counts(posts: Sequence[Post], workspace: Workspace, channe
     by_id = {channel.id: channel for channel in channels}
     digests = {post.id: checked_inputs(post, workspace, by_id[post.channel_id]).digest for post in posts}
     found = stored_findings_many(digests.values(), RULESET_VERSION, session=session)
-    return {post_id: _com_count(found[digest]) for post_id, digest in digests.items() if digest in found}
+    return {post_id: _com_count(finding.get("code", "") for finding in found[digest])
+            for post_id, digest in digests.items() if digest in found}
 
 
 def calendar_posts(workspace: Workspace, posts: Sequence[Post], channels: Sequence[Channel], *, session: Session,
@@ -108,7 +110,7 @@ def calendar_posts(workspace: Workspace, posts: Sequence[Post], channels: Sequen
         to_count = [post for post, item in zip(posts, calendar, strict=True)
                     if not item.is_commercial and post.body.strip()]
         findings = check_posts(to_count, session=session)
-        calendar = [replace(item, commercial_findings=sum(finding.family == "COM" for finding in findings[post.id]))
+        calendar = [replace(item, commercial_findings=_com_count(finding.code for finding in findings[post.id]))
                     if post.id in findings else item for post, item in zip(posts, calendar, strict=True)]
     return calendar
 

@@ -211,22 +211,22 @@ class StoredCalendar:
 
 def with_commercial_findings(posts: Sequence[CalendarPost], *, config: Config | None = None,
                              progress: Callable[[Iterator[Any], int], Iterator[Any]] | None = None,
-                             counted: frozenset[str] = frozenset()) -> list[CalendarPost]:
+                             known: Mapping[str, int] | None = None) -> list[CalendarPost]:
     """``posts`` with ``commercial_findings`` counted by the per-post COM rules, in batches (posts without
-    text get 0, posts named in ``counted`` keep theirs); unchanged when no selected calendar rule reads
-    them. ``progress`` wraps the stream of results (with the number of posts), for a progress bar."""
+    text get 0; a post whose id is in ``known`` gets that count, unchecked); unchanged when no selected
+    calendar rule reads them. ``progress`` wraps the stream of results (with the number of posts), for a
+    progress bar."""
     from checks.engine import lint_many
 
-    config = config or Config()
+    config, known = config or Config(), known or {}
     if not reads_commercial(posts, config):
         return list(posts)
-    with_text = [post for post in posts if post.text.strip() and post.id not in counted]
+    with_text = [post for post in posts if post.text.strip() and post.id not in known]
     results = lint_many(map(commercial_input, with_text), config=commercial_config(config))
     if progress is not None:
         results = progress(results, len(with_text))
-    counts = {post.id: len(findings) for post, (_, findings) in zip(with_text, results, strict=True)}
-    return [post if post.id in counted else replace(post, commercial_findings=counts.get(post.id, 0))
-            for post in posts]
+    counts = {**known, **{post.id: len(findings) for post, (_, findings) in zip(with_text, results, strict=True)}}
+    return [replace(post, commercial_findings=counts.get(post.id, 0)) for post in posts]
 
 
 # --- shared helpers for the rules --------------------------------------------------------------------------

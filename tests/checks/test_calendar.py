@@ -179,10 +179,10 @@ def test_the_commercial_share_counts_the_posts_own_commercial_findings():
     not_read = Config(ignore=("CAL001", "CAL009"))
     assert [post.commercial_findings for post in with_commercial_findings(posts, config=not_read)] == [0, 0, 0]
     # Counts the app already stored are kept: only the other posts are checked.
-    known = [replace(posts[0], commercial_findings=7), replace(posts[1], text="Bonjour."), posts[2]]
-    kept = with_commercial_findings(known, counted=frozenset({"0", "1"}))
+    changed = [posts[0], replace(posts[1], text="Bonjour."), posts[2]]
+    kept = with_commercial_findings(changed, known={"0": 7, "1": 0})
     assert [post.commercial_findings for post in kept] == [7, 0, 0]
-    assert with_commercial_findings(known, counted=frozenset({"1"}))[0].commercial_findings == counted[0].commercial_findings
+    assert with_commercial_findings(changed, known={"1": 0})[0].commercial_findings == counted[0].commercial_findings
 
 
 # --- near-duplicates --------------------------------------------------------------------------------------
