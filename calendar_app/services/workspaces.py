@@ -158,7 +158,7 @@ def save_workspace_settings(workspace_id: int, changes: WorkspaceUpdate, *, user
     values = changes.model_dump(exclude_unset=True)
     if "name" in values:
         if values["name"] is None or not values["name"].strip():
-            raise ValidationError(Localized("settings.workspace_name_empty"))
+            raise ValidationError(Localized("model.empty.workspace"))
         changes.name = values["name"].strip()
     if "checker_settings" in values:
         workspace = get_workspace(workspace_id, session=session)
@@ -174,7 +174,7 @@ def save_workspace_settings(workspace_id: int, changes: WorkspaceUpdate, *, user
 def _free_name(model, field: str, record, name: str | None, *, what: str, session: Session) -> str:
     """A new name for ``record``, trimmed, refused when empty or taken by another record of its workspace."""
     if name is None or not name.strip():
-        raise ValidationError(Localized(f"settings.name_empty.{what}"))
+        raise ValidationError(Localized(f"model.empty.{what}"))  # the models' own message
     name = name.strip()
     column = getattr(model, field)
     clash = session.exec(select(model).where(model.workspace_id == record.workspace_id, column == name,
