@@ -451,11 +451,12 @@ def export_calendar(
 
 def attach_findings(posts: list[ExportPost], *, session: Session,
                     progress: Callable[[int, int], None] | None = None) -> None:
+    from calendar_app.services.check_results import LOOKUP_BATCH
     from calendar_app.services.checking import check_posts
 
     ids = [post.id for post in posts]
-    stored = {post.id: post for first in range(0, len(ids), 500)
-              for post in session.scalars(select(Post).where(col(Post.id).in_(ids[first:first + 500])))}
+    stored = {post.id: post for first in range(0, len(ids), LOOKUP_BATCH)
+              for post in session.scalars(select(Post).where(col(Post.id).in_(ids[first:first + LOOKUP_BATCH])))}
     findings = check_posts([stored[post_id] for post_id in ids], session=session, progress=progress)
     for post in posts:
         post.findings = findings[post.id]
