@@ -13,23 +13,21 @@ from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import pytest
-import streamlit as st
 from sqlmodel import Session, select
 from streamlit.runtime.memory_media_file_storage import MemoryMediaFileStorage
 from streamlit.testing.v1 import AppTest
 from streamlit.testing.v1 import app_test as app_test_module
 
 import calendar_app
-from calendar_app.db import make_engine, session_scope, upgrade
-from calendar_app.demo import seed_demo
+from calendar_app.db import session_scope
 from calendar_app.exchange import DESCRIPTIONS, Format, export_calendar
 from calendar_app.exchange.formats import EDITO_COLUMNS
 from calendar_app.i18n import t
 from calendar_app.models import Post, PostCreate, User, Workspace
 from calendar_app.services import posts
 from calendar_app.services.workspaces import list_channels
-from calendar_app.settings import get_settings
 from tests.calendar_app.exchange_helpers import remove_all_posts
+from tests.calendar_app.views.conftest import pages_on, seeded_demo
 
 PAGE = Path(calendar_app.__file__).parent / "views" / "exchange.py"
 HOSTILE_TITLE = "<script>alert(1)</script> ![x](https://e.example/x)"
@@ -39,16 +37,8 @@ HOSTILE_TITLE = "<script>alert(1)</script> ![x](https://e.example/x)"
 def demo(database_url, monkeypatch):
     """The demo on an empty database of each kind (``database_url`` is parametrised: SQLite, PostgreSQL),
     opened by the page through calendar_app.resources."""
-    monkeypatch.setenv("EDITO_DATABASE_URL", database_url)
-    get_settings.cache_clear()
-    st.cache_resource.clear()
-    engine = make_engine(database_url)
-    upgrade(engine)
-    with session_scope(engine) as session:
-        seed_demo(session=session, today=date.today())
-    yield engine
-    engine.dispose()
-    st.cache_resource.clear()
+    with pages_on(database_url, monkeypatch), seeded_demo(database_url) as engine:
+        yield engine
 
 
 @pytest.fixture
