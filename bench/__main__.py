@@ -1,5 +1,6 @@
 """``python -m bench lint [--posts N] [--rounds R]``: the checker's speed on French posts, on one core.
-(``calendar``, ``compose``, ``exchange`` and ``calendar-checks`` are the other benchmarks: see their modules.)
+(``calendar``, ``compose``, ``exchange`` and ``calendar-checks`` are the other benchmarks: see their modules;
+``quality --corpus DIR`` is the checker's judgement on labelled posts: see ``checks.evaluate``.)
 
 Figures (JSON on stdout): posts/s for bare ``nlp.pipe`` with the same components and for ``lint_many``
 and their ratio (runs interleaved, medians), warm single-post latency p50/p95, ``edito lint`` cold
@@ -27,6 +28,7 @@ from pathlib import Path  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT / "tests" / "corpus" / "fr.jsonl"
+REAL_POSTS = ROOT.parent / "shared" / "corpus" / "real-dev"
 
 
 def french_posts(count: int) -> list[dict]:
@@ -114,6 +116,8 @@ def main(argv: list[str] | None = None) -> int:
     lint_parser = sub.add_parser("lint", help="checker throughput, ratio to bare spaCy, latency, cold start")
     lint_parser.add_argument("--posts", type=int, default=1500)
     lint_parser.add_argument("--rounds", type=int, default=3)
+    lint_parser.add_argument("--against", metavar="REF",
+                             help="also time the checker of this git revision in the same run (e.g. a release tag)")
     calendar_parser = sub.add_parser("calendar", help="calendar page run and query with N posts (issue 4)")
     calendar_parser.add_argument("--posts", type=int, default=10_000)
     calendar_parser.add_argument("--rounds", type=int, default=3)
@@ -132,7 +136,19 @@ def main(argv: list[str] | None = None) -> int:
                                help="skip timing the per-post COM rules that fill commercial_findings")
     checking_parser = sub.add_parser("checking", help="checking N unchecked stored posts: one by one vs batched")
     checking_parser.add_argument("--posts", type=int, default=2_000)
+    quality_parser = sub.add_parser("quality", help="precision, recall and false alarms on labelled posts (issue 12)")
+    quality_parser.add_argument("--corpus", type=Path, action="append",
+                                help=f"a corpus folder or .jsonl file, repeatable (default: {REAL_POSTS})")
     args = parser.parse_args(argv)
+    if args.name == "quality":
+        from bench.quality import bench_quality
+
+        try:
+            figures = bench_quality(args.corpus or [REAL_POSTS])
+        except ValueError as error:
+            print(f"bench: error: {error}", file=sys.stderr)
+            return 2
+        print(json.dumps({"benchmark": "quality", **figures}, indent=2, ensure_ascii=False))
     if args.name == "checking":
         from bench.checking import bench_checking
 
@@ -157,6 +173,14 @@ def main(argv: list[str] | None = None) -> int:
         print(json.dumps({"cpu_cores_used": 1, **bench_calendar(args.posts, args.rounds, args.weeks)}, indent=2))
     if args.name == "lint":
         figures = bench_lint(args.posts, args.rounds) | {"cold_start": bench_cold_start()}
+        if args.against:
+            from bench.against import bench_against
+
+            try:
+                figures["against"] = bench_against(args.against, french_posts(args.posts), max(args.rounds, 3))
+            except ValueError as error:
+                print(f"bench: error: {error}", file=sys.stderr)
+                return 2
         print(json.dumps({"benchmark": "lint", "cpu_cores_used": 1, **figures}, indent=2))
     return 0
 
