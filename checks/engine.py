@@ -79,7 +79,8 @@ class Linter:
 
     def check_doc(self, post: PostInput, lang: str, doc) -> list[Finding]:
         silenced = _silenced(post.meta)
-        analysed = Post(text=post.text, lang=lang, channel=post.channel, meta=post.meta, config=self.config, doc=doc)
+        analysed = Post(text=post.text, lang=lang, channel=post.channel, meta=post.meta, config=self.config, doc=doc,
+                        planned=post.planned)
         findings: list[Finding] = []
         for rule, options in self.active_rules(post.channel):
             if not _is_silenced(rule, silenced):

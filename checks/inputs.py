@@ -9,7 +9,8 @@ stdin, and folders of those.
   delimited; UTF-8 with or without BOM, else Windows-1252. Rows are numbered as in a spreadsheet (the
   header is row 1). A finding's line and column are exact, also in multi-line cells, except after a
   doubled quote (``""``) in the same cell, where the column may be off by the quotes before it.
-- any other file: the whole file is one post.
+- any other file: the whole file is one post. Plain text has no place for an objective, nor has a CSV
+  file without an ``objective`` column, so MES001 does not ask them for one.
 - a folder: its ``.md``, ``.txt`` and ``.csv`` files, recursively, sorted, hidden ones left out.
 
 Leading blank lines and trailing whitespace are not part of a post. A problem raises InputFileError,
@@ -84,8 +85,10 @@ def _silence(value: Any, where: str) -> dict[str, str]:
 
 
 def _post(text: str, values: Mapping[str, Any], where: Callable[[str], str], *, source: str, line: int,
-          column: int, default_id: str | None, defaults: Mapping[str, str | None]) -> PostInput:
-    """A PostInput from the checked ``values`` (front-matter keys or CSV columns)."""
+          column: int, default_id: str | None, defaults: Mapping[str, str | None], planned: bool = True
+          ) -> PostInput:
+    """A PostInput from the checked ``values`` (front-matter keys or CSV columns); ``planned`` is false
+    for text that has no place for an objective."""
     fields = {key: _text_value(key, value, where(key)) for key, value in values.items() if key != "silence"}
     meta: dict[str, Any] = {key: fields[key] for key in META_KEYS if fields.get(key)}
     if values.get("silence") is not None:
@@ -93,7 +96,7 @@ def _post(text: str, values: Mapping[str, Any], where: Callable[[str], str], *, 
     text, line, column = _trim(text, line, column)
     return PostInput(
         text=text, channel=fields.get("channel") or defaults["channel"], lang=fields.get("lang") or defaults["lang"],
-        meta=meta, source=source, line=line, column=column, id=fields.get("id") or default_id,
+        meta=meta, source=source, line=line, column=column, id=fields.get("id") or default_id, planned=planned,
     )
 
 
@@ -264,7 +267,7 @@ def _csv_posts(text: str, source: str, defaults: Mapping[str, str | None]) -> It
 
         values = {key: value for key, value in cells.items() if key != "body"}
         yield _post(cells["body"], values, where, source=source, line=body_line, column=body_column,
-                    default_id=f"row {row_number}", defaults=defaults)
+                    default_id=f"row {row_number}", defaults=defaults, planned="objective" in columns)
 
 
 # --- files, folders, stdin ------------------------------------------------------------------------------
@@ -276,7 +279,7 @@ def _read_text(text: str, source: str, defaults: Mapping[str, str | None]) -> li
     if suffix == ".md":
         return [read_markdown(text, source, defaults)]
     return [_post(text, {}, lambda key: source, source=source, line=1, column=1, default_id=None,
-                  defaults=defaults)]
+                  defaults=defaults, planned=False)]
 
 
 def files_in(folder: Path) -> list[Path]:

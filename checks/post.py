@@ -25,7 +25,11 @@ SPONSORED = frozenset({"paid", "gifted", "affiliate", "employee"})
 
 @dataclass(frozen=True)
 class PostInput:
-    """One post to check. ``source``/``line``/``column`` say where its text starts, for reports."""
+    """One post to check. ``source``/``line``/``column`` say where its text starts, for reports.
+
+    ``planned`` says the post comes with a plan that could set an objective (a calendar entry, front
+    matter, a CSV row); plain text and stdin cannot, so the checker does not ask them for one.
+    """
 
     text: str
     channel: str | None = None
@@ -35,6 +39,7 @@ class PostInput:
     line: int = 1
     column: int = 1
     id: str | None = None
+    planned: bool = True
 
 
 @dataclass
@@ -47,6 +52,7 @@ class Post:
     meta: Mapping[str, Any]
     config: Config
     doc: Doc | None = None
+    planned: bool = True
     cache: dict[str, Any] = field(default_factory=dict)  # facts several rules share, computed once
 
     @property

@@ -33,7 +33,7 @@ IMPERATIVE_LEADS = {
 EN_OBJECT_START = re.compile(
     r"^\s*(?:[!,.:;…]|$|(?:the|a|an|your|yours|our|it|them|one|this|these|that|those|now|today|tonight|here|"
     r"online|before|while|at|with|for|on|up|out|in|early|fast|quickly|all|some|more|two|three|yours|tickets?|"
-    r"seats?|tables?|gifts?)\b)",
+    r"seats?|tables?|gifts?)\b|#\w)",
     re.IGNORECASE,
 )
 
@@ -161,6 +161,39 @@ def urgency_terms(post: Post) -> list[Span]:
     return post.shared("urgency_terms", compute)
 
 
+def scarcity_terms(post: Post) -> list[Span]:
+    return post.shared("scarcity_terms", lambda post: [Span(m.start(), m.end(), m.group())
+                                                       for m in find(post.lang, "commercial", "scarcity", post.text)])
+
+
+def sales_share(post: Post, lead_words: int | None = None) -> tuple[list[Span], float]:
+    """The spans that push a sale (offers, prices, codes, calls to buy, urgency) and the share of the
+    words they make: in the whole post, or in its first ``lead_words`` words (what is read first)."""
+    tokens = words(post.text)
+    if lead_words is not None and len(tokens) <= lead_words:
+        return sales_share(post)
+
+    def compute(post: Post) -> tuple[list[Span], float]:
+        pushes = merge_spans(sales_terms(post) + purchase_calls(post) + urgency_terms(post))
+        tokens = words(post.text)
+        if lead_words is not None:
+            limit = tokens[lead_words - 1].end
+            pushes, tokens = [span for span in pushes if span.start < limit], tokens[:lead_words]
+        pushed_words = sum(max(1, len(span.text.split())) for span in pushes)
+        return pushes, min(1.0, pushed_words / len(tokens)) if tokens else 0.0
+
+    return post.shared(f"sales_share.{lead_words}", compute)
+
+
+def sells(post: Post, *, short_words: int = 40, min_share: float = 0.1, lead_words: int = 40) -> bool:
+    """The post is selling: two sales signals in a short post, or a tenth of a longer one's words (or of
+    its opening)."""
+    pushes, share = sales_share(post)
+    if word_count(post) <= short_words:
+        return len(pushes) >= 2
+    return share >= min_share or sales_share(post, lead_words)[1] >= min_share
+
+
 def pronouns(post: Post, key: str) -> list[Span]:
     """Matches of the ``[impersonal] key`` list (reader, speaker, brand_side, reader_tu, reader_vous)."""
     def compute(post: Post) -> list[Span]:
@@ -171,11 +204,36 @@ def pronouns(post: Post, key: str) -> list[Span]:
     return post.shared(f"pronouns.{key}", compute)
 
 
+def english_imperatives(post: Post) -> list[Span]:
+    """Verbs that open a clause and speak to the reader ("Come with us", "Please subscribe")."""
+    def compute(post: Post) -> list[Span]:
+        if post.lang != "en":
+            return []
+        verbs = set(terms("en", "impersonal", "imperatives"))
+        tokens = words(post.text)
+        found = []
+        for index, token in enumerate(tokens):
+            if token.text.lower().replace("’", "'") not in verbs or token.text.isupper() and len(token.text) > 1:
+                continue
+            previous = _previous_word(post, tokens, index)
+            if previous is None or previous in IMPERATIVE_LEADS["en"]:
+                found.append(token)
+        return found
+
+    return post.shared("en.imperatives", compute)
+
+
+def reader_addresses(post: Post) -> list[Span]:
+    """Where the reader is addressed: second-person pronouns and imperatives (French -ez forms)."""
+    found = list(pronouns(post, "reader"))
+    if post.lang == "fr":
+        found += [span for span in french_imperatives(post) if span.text.lower().endswith("ez")]
+    return found + english_imperatives(post)
+
+
 def addresses_reader(post: Post) -> bool:
-    """The reader is addressed: a second-person pronoun, or (in French) a -ez imperative."""
-    if pronouns(post, "reader"):
-        return True
-    return post.lang == "fr" and any(span.text.lower().endswith("ez") for span in french_imperatives(post))
+    """The reader is addressed: a second-person pronoun or an imperative."""
+    return bool(reader_addresses(post))
 
 
 def word_count(post: Post) -> int:

@@ -5,10 +5,14 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from urllib.parse import urlsplit
 
 # A URL does not end with the punctuation that follows it in a sentence.
-URL = re.compile(r"(?:https?://|www\.)[^\s<>\"')\]]*[^\s<>\"')\].,;:!?…]"
-                 r"|\b[a-z0-9-]+\.(?:to|ly|gl|me|co|io|com|fr)/(?:[^\s<>\"')\]]*[^\s<>\"')\].,;:!?…])?",
+# Nor with an emoji or a dash glued to it ("shop.example🔥", "shop.example/——").
+_URL_CHAR = "[^\\s<>\"')\\]\u2010-\u2015\u2026\u2600-\u27BF\U0001F000-\U0001FAFF]"
+_URL_END = "[^\\s<>\"')\\].,;:!?\u2010-\u2015\u2026\u2600-\u27BF\U0001F000-\U0001FAFF]"
+URL = re.compile(rf"(?:https?://|www\.){_URL_CHAR}*{_URL_END}"
+                 rf"|\b[a-z0-9-]+\.(?:to|ly|gl|me|co|io|com|fr)/(?:{_URL_CHAR}*{_URL_END})?",
                  re.IGNORECASE)
 HASHTAG = re.compile(r"(?<![\w&/#])#[^\W\d_][\w-]*|(?<![\w&/#])#\d+[^\W\d_][\w-]*", re.UNICODE)
 MENTION = re.compile(r"(?<![\w@./])@[A-Za-z0-9_][A-Za-z0-9_.]*", re.UNICODE)
@@ -47,6 +51,10 @@ def mask(text: str, *patterns: re.Pattern[str]) -> str:
 
 def sentences(post) -> list[Span]:
     """Sentences from the pipeline's sentence splitter when it ran, else from punctuation and line breaks."""
+    return post.shared("sentences", _sentences)
+
+
+def _sentences(post) -> list[Span]:
     doc = post.doc
     if doc is not None and doc.has_annotation("SENT_START"):
         return [line for sent in doc.sents for line in _lines(sent.start_char, sent.text) if line.text.strip()]
@@ -82,3 +90,32 @@ def trailing_hashtag_block(text: str) -> list[Span]:
         block.insert(0, tag)
         end = tag.start
     return block
+
+
+# Link shorteners and platform wrappers: the destination is hidden and the shortener counts the clicks.
+SHORTENERS = frozenset({
+    "t.co", "bit.ly", "goo.gl", "tinyurl.com", "ow.ly", "buff.ly", "lnk.to", "smarturl.it", "fanlink.to",
+    "linktr.ee", "youtu.be", "po.st", "is.gd", "rebrand.ly", "cutt.ly", "shorturl.at", "tiny.cc", "apple.co",
+    "spoti.fi", "wapo.st", "on.fb.me", "fb.me", "instagr.am", "amzn.to", "a.co",
+})
+# Platforms and marketplaces: a link there goes to a profile or a page the brand does not own.
+SOCIAL = frozenset({
+    "instagram.com", "twitter.com", "x.com", "facebook.com", "fb.com", "youtube.com", "tiktok.com", "twitch.tv",
+    "patreon.com", "discord.gg", "discord.com", "snapchat.com", "linkedin.com", "pinterest.com", "reddit.com",
+    "spotify.com", "soundcloud.com", "threads.net", "bsky.app", "tumblr.com", "vm.tiktok.com", "music.apple.com",
+    "podcasts.apple.com", "cameo.com", "ko-fi.com", "buymeacoffee.com", "kickstarter.com", "gofundme.com",
+    "etsy.com", "ebay.com", "github.com", "wikipedia.org", "pic.twitter.com",
+})
+
+
+def link_host(url: str) -> str:
+    """The host of a link, lower case, without "www."."""
+    try:
+        host = urlsplit(url if "://" in url else f"https://{url}").hostname or ""
+    except ValueError:
+        return ""
+    return host.lower().removeprefix("www.")
+
+
+def is_short_or_social(host: str) -> bool:
+    return host in SHORTENERS or host in SOCIAL or any(host.endswith("." + site) for site in SOCIAL)

@@ -4,19 +4,26 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from dataclasses import replace
 
-from checks.finding import Finding
+from checks.finding import Finding, Severity
 from checks.lexicons import find, terms
 from checks.post import Post
 from checks.registry import Rule, register
 from checks.signals import (
+    PRICE,
+    PROMO_CODE,
     merge_spans,
+    pronouns,
     purchase_calls,
+    sales_share,
     sales_terms,
+    scarcity_terms,
+    sells,
     urgency_terms,
     word_count,
 )
-from checks.text import EMOJI, HASHTAG, MENTION, URL, mask
+from checks.text import EMOJI, HASHTAG, MENTION, URL, Span, mask, spans, words
 
 
 @register
@@ -27,7 +34,10 @@ class SalesPressure(Rule):
     ------------
     Counts the words that push a sale (promotional vocabulary, prices, percentages, promo codes, calls
     to buy, urgency) and compares them with the length of the post. A warning above ``warn_share``, an
-    error above ``error_share``: the post is then almost nothing else.
+    error above ``error_share``: the post is then almost nothing else. The same goes for the opening of
+    a long post (its first ``lead_words`` words), which is what people read. A short post (``pitch_words``
+    words at most) that stacks an offer, a call to buy and urgency or scarcity ("limited-edition gift
+    with purchase, shop now") is a pitch too, whatever the share.
 
     Why it matters
     --------------
@@ -65,27 +75,54 @@ class SalesPressure(Rule):
 
     code = "COM001"
     name = "commercial.sales-pressure"
-    options = {"warn_share": 0.25, "error_share": 0.45, "min_terms": 3}
-    messages = {"default": {
-        "fr": "Discours 100 % commercial : {percent}\u202f% des mots poussent à l'achat ({count} termes de vente).",
-        "en": "All sales talk: {share:.0%} of the words push a sale ({count} sales terms).",
-    }}
+    options = {"warn_share": 0.25, "error_share": 0.45, "min_terms": 3, "pitch_words": 60, "lead_words": 40}
+    messages = {
+        "default": {
+            "fr": "Discours 100 % commercial : {percent}\u202f% des mots poussent à l'achat ({count} termes de vente).",
+            "en": "All sales talk: {share:.0%} of the words push a sale ({count} sales terms).",
+        },
+        "lead": {
+            "fr": "Ouverture 100 % commerciale : {percent}\u202f% des {words} premiers mots poussent à l'achat "
+                  "({count} termes de vente).",
+            "en": "The opening is all sales talk: {share:.0%} of the first {words} words push a sale "
+                  "({count} sales terms).",
+        },
+        "pitch": {
+            "fr": "Argumentaire de vente : une offre, un appel à acheter et de l'urgence ({terms}), et rien d'autre.",
+            "en": "A sales pitch: an offer, a call to buy and urgency ({terms}), and little else.",
+        },
+    }
     suggestions = {"default": {
         "fr": "Donnez une raison de s'intéresser (histoire, conseil, coulisses) et gardez une seule offre.",
         "en": "Give people a reason to care (a story, a tip, how it is made) and keep one offer.",
     }}
 
     def check(self, post: Post, options: dict) -> Iterator[Finding]:
-        pushes = merge_spans(sales_terms(post) + purchase_calls(post) + urgency_terms(post))
-        total = word_count(post)
-        if len(pushes) < options["min_terms"] or total == 0:
-            return
-        pushed_words = sum(max(1, len(span.text.split())) for span in pushes)
-        share = min(1.0, pushed_words / total)
-        if share >= options["warn_share"]:
-            start, end = min(s.start for s in pushes), max(s.end for s in pushes)
-            yield self.finding(post, start, end, share=share, percent=round(share * 100), count=len(pushes),
-                               escalate=share >= options["error_share"])
+        for variant, lead_words in (("default", None), ("lead", options["lead_words"])):
+            pushes, share = sales_share(post, lead_words)
+            if len(pushes) >= options["min_terms"] and share >= options["warn_share"]:
+                start, end = min(s.start for s in pushes), max(s.end for s in pushes)
+                yield self.finding(post, start, end, variant, share=share, percent=round(share * 100),
+                                   count=len(pushes), words=lead_words, escalate=share >= options["error_share"])
+                return
+        if not post.is_reply and word_count(post) <= options["pitch_words"]:
+            pitch = _pitch(post)
+            if pitch:
+                listed = ", ".join(f"« {span.text} »" if post.lang == "fr" else f'"{span.text}"' for span in pitch)
+                yield self.finding(post, pitch[0].start, pitch[-1].end, "pitch", terms=listed)
+
+
+def _pitch(post: Post) -> list[Span]:
+    """One span of each: an offer, a call to buy, urgency or scarcity; empty unless all three are there."""
+    calls = purchase_calls(post)
+    offers = [span for span in sales_terms(post)
+              if not any(call.start < span.end and span.start < call.end for call in calls)]
+    if not (offers and calls):
+        return []
+    pressure = sorted(urgency_terms(post) + scarcity_terms(post), key=lambda span: span.start)
+    if pressure:
+        return sorted([offers[0], calls[0], pressure[0]], key=lambda span: span.start)
+    return []
 
 
 @register
@@ -156,7 +193,8 @@ class UrgencyPressure(Rule):
     What it does
     ------------
     Finds the phrases that rush the reader (« dernière chance », « plus que 24 h », « stocks limités »,
-    "last chance", "today only", "only 3 left") and reports each.
+    "last chance", "today only", "only 3 left") and reports each. Replies are left alone: explaining
+    that an offer has ended is not pressure.
 
     Why it matters
     --------------
@@ -202,6 +240,8 @@ class UrgencyPressure(Rule):
     }}
 
     def check(self, post: Post, options: dict) -> Iterator[Finding]:
+        if post.is_reply:  # a reply explaining that an offer ended is not pressure
+            return
         for span in urgency_terms(post):
             yield self.finding(post, span.start, span.end, phrase=span.text)
 
@@ -214,7 +254,8 @@ class HypeAndOverPromise(Rule):
     ------------
     Reports each strong claim (« révolutionnaire », « résultats garantis », « n°1 », "guaranteed",
     "best ever", "#1") and, when a post piles up ``min_weak`` milder ones (« incroyable »,
-    « exceptionnel », "amazing", "perfect"), the pile.
+    « exceptionnel », "amazing", "perfect") making ``min_weak_share`` of its words or more, the pile
+    (three "perfect" in a long recipe are not a pile).
 
     Why it matters
     --------------
@@ -250,7 +291,7 @@ class HypeAndOverPromise(Rule):
 
     code = "COM004"
     name = "commercial.hype"
-    options = {"min_weak": 3}
+    options = {"min_weak": 3, "min_weak_share": 0.05}
     messages = {
         "default": {
             "fr": "Promesse excessive : « {phrase} ».",
@@ -272,11 +313,16 @@ class HypeAndOverPromise(Rule):
         for match in sorted(strong, key=lambda match: match.start()):
             yield self.finding(post, match.start(), match.end(), phrase=match.group())
         weak = find(post.lang, "commercial", "hype_weak", post.text)
-        if len(weak) >= options["min_weak"]:
+        if len(weak) >= options["min_weak"] and len(weak) >= options["min_weak_share"] * word_count(post):
             phrases = ", ".join(match.group() for match in weak[:5])
             yield self.finding(post, weak[0].start(), weak[-1].end(), "weak", count=len(weak), phrases=phrases)
 
 
+# "SUBSCRIBE ▶ https://…", "OUR MERCH: https://…": a label in front of a link.
+LINK_LABEL = re.compile(r"[A-ZÀ-Þ0-9 '’&!/-]{2,60}(?=\s*[:▶►→»➭\-–—|(]*\s*(?:https?://|www\.))")
+# "-----MERCH-----", "▬▬ ABOUT US ▬▬": a section header between rules.
+HEADER = re.compile(r"(?<=[-=_*▬~—]{3})\s*[A-ZÀ-Þ0-9 '’&!/:]{2,40}|[A-ZÀ-Þ0-9 '’&!/:]{2,40}(?=\s*[-=_*▬~—]{3})")
+RULE_LINE = re.compile(r"[-=_*▬~—]{3}")
 CAPS_WORD = re.compile(r"(?<![\w#@])[A-ZÀ-ÖØ-Þ]{3,}(?![\w])")
 EXCLAMATIONS = re.compile(r"[!?]*!{3,}[!?]*|(?:[!?]{2,}){2,}")
 VOWELS = re.compile(r"[AEIOUYÀÂÄÉÈÊËÎÏÔÖÙÛÜ]")
@@ -288,9 +334,12 @@ class Shouting(Rule):
 
     What it does
     ------------
-    Reports a post with ``min_caps_words`` or more words in capitals (acronyms such as SNCF, UX or NASA
-    and the brand's own name are not counted), a run of three or more exclamation marks, or a wall of
-    ``min_emoji_run`` emoji or more.
+    Reports a post with ``min_caps_words`` or more words in capitals (acronyms such as SNCF, UX or NASA,
+    the brand's own name and the labels in front of links, "INSTAGRAM: https://…", are not counted), a
+    run of three or more exclamation marks, or a wall of ``min_emoji_run`` emoji or more. Capitals and
+    exclamation marks are a warning when they sell (two sales signals in a short post, or sales words
+    making a tenth of a longer one or of its opening); elsewhere (a creator's video description, a
+    personal "HAPPY SUNDAY!!!") they are only a note (info).
 
     Why it matters
     --------------
@@ -326,7 +375,7 @@ class Shouting(Rule):
 
     code = "COM005"
     name = "commercial.shouting"
-    options = {"min_caps_words": 2, "min_emoji_run": 5}
+    options = {"min_caps_words": 3, "min_emoji_run": 5}
     messages = {
         "default": {"fr": "Message crié : {count} mots en capitales.", "en": "Shouting: {count} words in capitals."},
         "exclamations": {"fr": "Message crié : « {run} ».", "en": "Shouting: \"{run}\"."},
@@ -338,7 +387,15 @@ class Shouting(Rule):
     }}
 
     def check(self, post: Post, options: dict) -> Iterator[Finding]:
-        text = mask(post.text, URL, MENTION, HASHTAG)
+        selling = sells(post)
+        for finding in self._shouts(post, options):
+            yield finding if selling else replace(finding, severity=Severity.INFO)
+        yield from self._emoji_walls(post, options["min_emoji_run"])
+
+    def _shouts(self, post: Post, options: dict) -> Iterator[Finding]:
+        patterns = (LINK_LABEL,) if "://" in post.text or "www." in post.text else ()
+        patterns += (HEADER,) if RULE_LINE.search(post.text) else ()
+        text = mask(post.text, *patterns, URL, MENTION, HASHTAG, PROMO_CODE)
         not_shouts = {word.upper() for name in post.config.brand for word in name.split()}
         not_shouts |= {acronym.upper() for acronym in terms(post.lang, "commercial", "acronyms")}
         # A word in capitals with no vowel (SNCF, PDF) or a known acronym is not shouting.
@@ -347,7 +404,6 @@ class Shouting(Rule):
             yield self.finding(post, caps[0].start(), caps[-1].end(), count=len(caps))
         for run in EXCLAMATIONS.finditer(post.text):
             yield self.finding(post, run.start(), run.end(), "exclamations", run=run.group())
-        yield from self._emoji_walls(post, options["min_emoji_run"])
 
     def _emoji_walls(self, post: Post, minimum: int) -> Iterator[Finding]:
         run_start, count, last_end = None, 0, -1
@@ -361,3 +417,76 @@ class Shouting(Rule):
                 yield self.finding(post, run_start, last_end, "emoji", count=count)
             if emoji is not None:
                 run_start, count, last_end = emoji.start(), 1, emoji.end()
+
+
+@register
+class BareListing(Rule):
+    """Flags a post that is only a product, a price and a link.
+
+    What it does
+    ------------
+    Reports a post that gives a price and a link (or « lien en bio », "link in bio") and, besides,
+    at most ``max_words`` words for each price, with nobody speaking and nobody addressed: a catalogue
+    line, not a post.
+
+    Why it matters
+    --------------
+    A listing tells the reader nothing they would follow a brand for. Say why the product is worth a
+    look, or who made it, and the same link works better.
+
+    Example
+    -------
+    ```post
+    lang: en
+    channel: x
+    ---
+    Walnut serving board, large, oiled finish - $48.00 https://shop.example/board #kitchen #gifts
+    ```
+    ```post
+    lang: fr
+    channel: x
+    ---
+    Plaid en laine mérinos, coloris sable, 140 x 200 cm : 89 € https://boutique.example/plaid #deco
+    ```
+
+    Use instead
+    -----------
+    ```post
+    lang: en
+    channel: x
+    ---
+    Our walnut boards come from one fallen tree in Ohio, oiled by hand. The large one is $48:
+    https://shop.example/board
+    ```
+    ```post
+    lang: fr
+    channel: x
+    ---
+    Ce plaid, on le tisse avec la laine des brebis du Larzac. Il vous tiendra chaud tout l'hiver : 89 €.
+    https://boutique.example/plaid
+    ```
+    """
+
+    code = "COM006"
+    name = "commercial.bare-listing"
+    options = {"max_words": 14}
+    messages = {"default": {
+        "fr": "Simple fiche produit : un article, un prix ({price}) et un lien, rien d'autre.",
+        "en": "A bare listing: a product, a price ({price}) and a link, nothing else.",
+    }}
+    suggestions = {"default": {
+        "fr": "Dites pourquoi ce produit vaut le détour, qui l'a fait ou à quoi il sert.",
+        "en": "Say why the product is worth a look, who made it or what it is for.",
+    }}
+
+    def check(self, post: Post, options: dict) -> Iterator[Finding]:
+        if post.is_reply or "?" in post.text:
+            return
+        prices = spans(PRICE, post.text)
+        if not prices or not (URL.search(post.text) or find(post.lang, "commercial", "bio_links", post.text)):
+            return
+        if pronouns(post, "speaker") or pronouns(post, "reader"):
+            return
+        described = word_count(post) - sum(len(words(price.text)) for price in prices)
+        if described <= options["max_words"] * len(prices):
+            yield self.finding(post, prices[0].start, prices[0].end, price=prices[0].text.strip())

@@ -10,8 +10,10 @@ from checks.finding import Finding
 from checks.lexicons import find, find_phrases
 from checks.post import Post
 from checks.registry import Rule, register
-from checks.signals import addresses_reader, french_imperatives, pronouns, word_count
-from checks.text import Span, sentences
+from checks.signals import addresses_reader, french_imperatives, pronouns, reader_addresses, word_count
+from checks.text import URL, Span, sentences, words
+
+EMAIL = re.compile(r"[\w.+-]+@[\w-]+\.[\w.]+")
 
 
 @register
@@ -21,12 +23,16 @@ class NoHumanVoice(Rule):
     What it does
     ------------
     Reports a post of ``min_words`` words or more with neither a speaker (je, nous, on, I, we) nor a
-    reader addressed (vous, tu, you, or a French imperative such as « Découvrez »).
+    reader addressed (vous, tu, you, or a French imperative such as « Découvrez »), written the way a
+    press release is: the organisation as a third person (the brand's own name from ``brand``), or its
+    wording (« annonce », « la société », « sera fermé », "announces", "the company", "will be closed",
+    "remain open"…). News about the world, a photo caption, a list or a video description with an
+    implicit subject are ordinary posts, not press releases. Replies are judged by the reply rules.
 
     Why it matters
     --------------
-    Social media is a conversation. A post written in the third person about the company reads like a
-    press release and gets neither replies nor shares.
+    Social media is a conversation. A post in which the brand speaks of itself in the third person, to
+    nobody, reads as a press release pasted into the feed: readers scroll past and do not answer.
 
     Example
     -------
@@ -70,9 +76,11 @@ class NoHumanVoice(Rule):
     }}
 
     def check(self, post: Post, options: dict) -> Iterator[Finding]:
-        if word_count(post) < options["min_words"]:
+        if post.is_reply or word_count(post) < options["min_words"]:
             return
-        if not pronouns(post, "speaker") and not addresses_reader(post):
+        if pronouns(post, "speaker") or addresses_reader(post):
+            return
+        if find(post.lang, "impersonal", "press_release", post.text) or find_phrases(post.config.brand, post.text):
             yield self.finding(post, 0, 0)
 
 
@@ -83,8 +91,10 @@ class BrandCentric(Rule):
     What it does
     ------------
     Counts the brand's side (nous, notre, nos, we, our, and the brand's names from ``brand``) against
-    the reader's (vous, votre, tu, you, your). Reports the post when the brand's side reaches
-    ``min_brand`` and is at least ``ratio`` times the reader's.
+    the reader's (vous, votre, tu, you, your, and imperatives: « Découvrez », "Come with us"). Reports the post when the brand's side reaches
+    ``min_brand``, is at least ``ratio`` times the reader's and makes ``min_share`` of the words or more
+    (a long story told as "we" is a voice, not a brochure). Link labels ("Our merch: https://…")
+    and quoted speech do not count, nor do replies, where "we" is the team answering.
 
     Why it matters
     --------------
@@ -121,7 +131,7 @@ class BrandCentric(Rule):
 
     code = "IMP002"
     name = "impersonal.brand-centric"
-    options = {"min_brand": 4, "ratio": 3}
+    options = {"min_brand": 4, "ratio": 3, "min_share": 0.08}
     messages = {"default": {
         "fr": "Message centré sur la marque : {brand} mentions de la marque pour {reader} du lecteur.",
         "en": "Brand-centric: {brand} mentions of the brand for {reader} of the reader.",
@@ -132,13 +142,39 @@ class BrandCentric(Rule):
     }}
 
     def check(self, post: Post, options: dict) -> Iterator[Finding]:
-        brand_side = pronouns(post, "brand_side")
-        names = find_phrases(post.config.brand, post.text)
-        reader = len(pronouns(post, "reader"))
+        if post.is_reply:
+            return
+        brand_side, names = pronouns(post, "brand_side"), find_phrases(post.config.brand, post.text)
+        if len(brand_side) + len(names) < options["min_brand"]:
+            return
+        aside = _labels_and_quotes(post.text)
+        brand_side = [span for span in brand_side if not _inside(span.start, aside)]
+        names = [match for match in names if not _inside(match.start(), aside)]
+        reader = len(reader_addresses(post))
         brand = len(brand_side) + len(names)
-        if brand >= options["min_brand"] and brand >= options["ratio"] * max(reader, 1):
+        if brand >= options["min_brand"] and brand >= options["ratio"] * max(reader, 1) \
+                and brand >= options["min_share"] * word_count(post):
             spans = sorted([(s.start, s.end) for s in brand_side] + [(m.start(), m.end()) for m in names])
             yield self.finding(post, spans[0][0], spans[-1][1], brand=brand, reader=reader)
+
+
+# "Our merch ▶ https://…", "FOLLOW US: https://…": the words in front of a link, back to the previous
+# sentence or line. Quoted speech: « … », "…".
+LABEL_START = re.compile(r"[\n.!?]")
+QUOTED = re.compile(r"“[^”]{0,400}”|«[^»]{0,400}»|\"[^\"\n]{0,400}\"")
+
+
+def _labels_and_quotes(text: str) -> list[tuple[int, int]]:
+    ranges = []
+    for link in URL.finditer(text):
+        window = text[max(0, link.start() - 60):link.start()]
+        breaks = list(LABEL_START.finditer(window))
+        ranges.append((link.start() - len(window) + (breaks[-1].end() if breaks else 0), link.start()))
+    return ranges + [(m.start(), m.end()) for m in QUOTED.finditer(text)]
+
+
+def _inside(offset: int, ranges: list[tuple[int, int]]) -> bool:
+    return any(start <= offset < end for start, end in ranges)
 
 
 @register
@@ -353,8 +389,10 @@ class JustifyBeforeEmpathy(Rule):
     What it does
     ------------
     In replies (``kind: reply``) and customer-care posts, reports a justification (« Conformément à nos
-    CGV », « Nous tenons à préciser », "Per our policy", "Please note that") in the first
-    ``opening_sentences`` sentences when no thanks, apology or acknowledgement comes before it.
+    CGV », « Nous tenons à préciser », "Per our policy", "Please note that", "the fare rules you agreed
+    to", a corporate statement such as "X, a brand of Y, is committed to…") in the first
+    ``opening_sentences`` sentences when no thanks, apology or acknowledgement comes before it. A stock
+    opening ("Thank you for your feedback", « Merci pour votre retour ») is not yet an acknowledgement.
 
     Why it matters
     --------------
@@ -415,6 +453,173 @@ class JustifyBeforeEmpathy(Rule):
         justification = next(iter(find(post.lang, "impersonal", "justification", post.text[:horizon])), None)
         if justification is None:
             return
-        empathy = find(post.lang, "impersonal", "empathy", post.text[: justification.start()])
-        if not empathy:
+        if not genuine_empathy(post, justification.start()):
             yield self.finding(post, justification.start(), justification.end(), phrase=justification.group())
+
+
+def genuine_empathy(post: Post, before: int) -> bool:
+    """Thanks, an apology or an acknowledgement before ``before`` that is not a template's stock opening."""
+    stock = [(m.start(), m.end()) for m in find(post.lang, "impersonal", "stock_acknowledgements", post.text[:before])]
+    return any(not _inside(m.start(), stock) for m in find(post.lang, "impersonal", "empathy", post.text[:before]))
+
+
+GREETING = re.compile(r"^(?:hi|hello|hey|dear|hiya|bonjour|bonsoir|salut|coucou|hello)$", re.IGNORECASE)
+# The agent's signature that ends a reply: "… Ana", "/ JC", "^TL", « – Léa ».
+SIGN_OFF = re.compile(r"(?:^|[.!?…)]|\s[/\-–—^~]|\s{2})\s*[/\-–—^~]?\s*(?:[A-ZÀ-Þ][\w’'-]{0,14}|[A-Z]{2,3})\s*[.!]?\s*$")
+
+
+def own_words(post: Post, covered: list[tuple[int, int]]) -> int:
+    """Words of a reply outside ``covered`` spans, its greeting and the agent's signature."""
+    sign_off = SIGN_OFF.search(post.text)
+    end = sign_off.start() + (len(sign_off.group()) - len(sign_off.group().lstrip(".!?…) "))) if sign_off else len(post.text)
+    return sum(1 for word in words(post.text)
+               if word.start < end and not _inside(word.start, covered) and not GREETING.match(word.text))
+
+
+@register
+class TemplatedReply(Rule):
+    """Flags a reply that is only a customer-service template.
+
+    What it does
+    ------------
+    In replies (``kind: reply``) and customer-care posts, finds the stock phrases of customer care (the
+    ``care_templates`` and ``canned`` lists: "sorry for the inconvenience", "please DM us", "your
+    feedback has been passed on", « Nous vous invitons à… », « n'hésitez pas à nous contacter en MP »,
+    « votre demande a bien été prise en compte »…) and reports the reply when they are nearly all it
+    says: at most ``max_own_words`` words of its own (greeting and signature left out), or template
+    phrases covering ``min_template_share`` of its words or more.
+
+    Why it matters
+    --------------
+    A person who complains in public and gets a form letter feels unheard, and everyone reading sees
+    it. One stock phrase inside a real answer is fine; a reply made only of them is a template.
+
+    Example
+    -------
+    ```post
+    lang: en
+    kind: reply
+    ---
+    @sam_k Hi, sorry for the inconvenience, if you need any assistance please contact us via DM. Kim
+    ```
+    ```post
+    lang: fr
+    kind: reply
+    ---
+    @julie_b Bonjour, votre demande a bien été prise en compte. N'hésitez pas à nous contacter en MP. Léa
+    ```
+
+    Use instead
+    -----------
+    ```post
+    lang: en
+    kind: reply
+    ---
+    @sam_k So sorry your bag didn't make the connection, Sam. It's on tonight's flight to Leeds and the
+    courier will ring you before 10. Kim
+    ```
+    ```post
+    lang: fr
+    kind: reply
+    ---
+    @julie_b Désolée pour ce colis abîmé, Julie ! On vous renvoie le même vase dès demain, et vous pouvez
+    garder l'ancien. Léa
+    ```
+    """
+
+    code = "IMP007"
+    name = "impersonal.templated-reply"
+    options = {"max_own_words": 5, "min_template_share": 0.5}
+    messages = {"default": {
+        "fr": "Réponse toute faite : « {phrase} »… et presque rien d'autre ({own} mots à vous).",
+        "en": "Templated reply: \"{phrase}\"… and next to nothing else ({own} words of your own).",
+    }}
+    suggestions = {"default": {
+        "fr": "Reprenez les mots de la personne, dites ce qui s'est passé et ce que vous faites pour elle.",
+        "en": "Use the person's words, say what happened and what you are doing about it.",
+    }}
+
+    def check(self, post: Post, options: dict) -> Iterator[Finding]:
+        if not post.is_customer_care:
+            return
+        found = sorted(find(post.lang, "impersonal", "care_templates", post.text)
+                       + find(post.lang, "impersonal", "canned", post.text), key=lambda match: match.start())
+        if not found:
+            return
+        covered = [(match.start(), match.end()) for match in found]
+        own, total = own_words(post, covered), len(words(post.text))
+        if own <= options["max_own_words"] or (total and 1 - own / total >= options["min_template_share"]):
+            yield self.finding(post, found[0].start(), found[-1].end(), phrase=found[0].group(), own=own)
+
+
+@register
+class ColdRefusal(Rule):
+    """Flags a reply that says no with neither an apology nor a way forward.
+
+    What it does
+    ------------
+    In replies (``kind: reply``) and customer-care posts, finds a refusal ("we are unable to", "we
+    can't", « nous ne pouvons pas », « il n'est pas possible ») and reports the reply when it has no
+    apology (sorry, « désolé ») and offers no next step (a question, "you can", "we recommend", "we'll",
+    « vous pouvez », « nous allons », a link or an address to write to).
+
+    Why it matters
+    --------------
+    A bare "no" closes the conversation in public. Saying sorry and offering what you can do instead
+    keeps the person, even when the answer stays no.
+
+    Example
+    -------
+    ```post
+    lang: en
+    kind: reply
+    ---
+    Thank you for your message. We are unable to accommodate every request we receive.
+    ```
+    ```post
+    lang: fr
+    kind: reply
+    ---
+    Merci pour votre message. Nous ne pouvons pas donner suite à toutes les demandes de partenariat.
+    ```
+
+    Use instead
+    -----------
+    ```post
+    lang: en
+    kind: reply
+    ---
+    Sorry, we can't sponsor the tournament this year, Dana. We'd love to send a box of mugs for the
+    raffle though: what's the address?
+    ```
+    ```post
+    lang: fr
+    kind: reply
+    ---
+    Désolés, nous ne pouvons pas échanger un article soldé. En revanche, vous pouvez le revendre sur notre
+    page seconde main.
+    ```
+    """
+
+    code = "IMP008"
+    name = "impersonal.cold-refusal"
+    messages = {"default": {
+        "fr": "Refus sans excuse ni solution : « {phrase} ».",
+        "en": "A refusal with neither an apology nor a way forward: \"{phrase}\".",
+    }}
+    suggestions = {"default": {
+        "fr": "Excusez-vous et proposez ce que vous pouvez faire à la place.",
+        "en": "Say sorry and offer what you can do instead.",
+    }}
+
+    def check(self, post: Post, options: dict) -> Iterator[Finding]:
+        if not post.is_customer_care:
+            return
+        refusal = next(iter(find(post.lang, "impersonal", "refusals", post.text)), None)
+        if refusal is None or find(post.lang, "impersonal", "apologies", post.text):
+            return
+        if "?" in post.text or URL.search(post.text) or EMAIL.search(post.text):
+            return
+        if find(post.lang, "impersonal", "next_steps", post.text[refusal.end():]):
+            return
+        yield self.finding(post, refusal.start(), refusal.end(), phrase=refusal.group())

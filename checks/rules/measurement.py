@@ -10,7 +10,7 @@ from urllib.parse import parse_qs, urlsplit
 from checks.finding import Finding
 from checks.post import Post
 from checks.registry import Rule, register
-from checks.text import URL, spans
+from checks.text import URL, is_short_or_social, link_host, spans
 
 
 @register
@@ -20,7 +20,8 @@ class NoObjective(Rule):
     What it does
     ------------
     Reports a post whose calendar entry has no ``objective`` (awareness, engagement, traffic,
-    conversion, community, customer care).
+    conversion, community, customer care). It speaks only where a plan could have set one: a calendar
+    entry, Markdown front matter, a CSV row with an ``objective`` column; never on plain text or stdin.
 
     Why it matters
     --------------
@@ -68,7 +69,7 @@ class NoObjective(Rule):
     }}
 
     def check(self, post: Post, options: dict) -> Iterator[Finding]:
-        if not post.objective:
+        if post.planned and not post.objective:
             yield self.finding(post, 0, 0)
 
 
@@ -83,9 +84,11 @@ class LinkWithoutUtm(Rule):
     ------------
     Reports each link in the text (and the post's ``link``) that lacks ``utm_source``, ``utm_medium``
     or ``utm_campaign``. Links to other sites are left alone: to the domains in ``ignore_domains``
-    (carriers, public services), and, when the workspace names its ``brand``, to domains that do not
-    contain the brand's name (a newspaper's article, a partner's page). ``brand_domains`` lists the
-    brand's domains explicitly. Replies and customer-care posts are not checked.
+    (carriers, public services), to social platforms and marketplaces (a profile, a video), short links
+    and platform wrappers such as t.co (the shortener counts the clicks, the destination is hidden),
+    and, when the workspace names its ``brand``, to domains that do not contain the brand's name (a
+    newspaper's article, a partner's page). ``brand_domains`` lists the brand's domains explicitly.
+    Replies and customer-care posts are not checked.
 
     Why it matters
     --------------
@@ -166,7 +169,7 @@ class LinkWithoutUtm(Rule):
     def _missing(url: str, post: Post, options: dict) -> list[str]:
         parts = urlsplit(url if "://" in url else f"https://{url}")
         host = (parts.hostname or "").lower()
-        if _on(host, options["ignore_domains"]):
+        if _on(host, options["ignore_domains"]) or is_short_or_social(link_host(url)):
             return []
         if options["brand_domains"]:
             if not _on(host, options["brand_domains"]):

@@ -1,35 +1,39 @@
-"""SPO — paid partnerships that are hidden, disclosed ambiguously, buried, or not declared at all."""
+"""SPO — paid partnerships that are hidden, disclosed ambiguously, buried, or not declared at all.
+
+A post is sponsored when the calendar says so, or when its text shows it (``checks.partnership``): the
+rules judge what the post says, as the law does.
+"""
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 
 from checks.channels import platform_for
-from checks.disclosure import AFFILIATE_LINK, terms_for
 from checks.finding import Finding, Severity
-from checks.lexicons import find, find_phrases
+from checks.partnership import disclosures, is_sponsored, placement, signs, strong_signs
 from checks.post import Post
 from checks.registry import Rule, register
-from checks.text import Span, trailing_hashtag_block
-
-
-def disclosures(post: Post) -> tuple[list[Span], list[Span]]:
-    """The clear and the ambiguous disclosures in the post, under its language's jurisdiction."""
-    def compute(post: Post):
-        jurisdiction = post.config.jurisdictions.get(post.lang, "US")
-        clear, ambiguous = terms_for(jurisdiction, tuple(post.config.disclosure_terms.get(post.lang, ())))
-        clear_spans = [Span(m.start(), m.end(), m.group()) for m in find_phrases(clear, post.text)]
-        taken = {offset for span in clear_spans for offset in range(span.start, span.end)}
-        ambiguous_spans = [Span(m.start(), m.end(), m.group()) for m in find_phrases(ambiguous, post.text)
-                           if m.start() not in taken]
-        return clear_spans, ambiguous_spans
-
-    return post.shared("disclosures", compute)
-
+from checks.text import trailing_hashtag_block
 
 def _partner(post: Post) -> str:
     return post.meta.get("partner") or ("la marque partenaire" if post.lang == "fr" else "the partner brand")
+
+
+def _evidence(post: Post) -> str:
+    """What shows the partnership, for a message: the calendar, or the first strong sign in the text."""
+    found = strong_signs(post)
+    return found[0].text.strip() if found else ""
+
+
+def _calendar_disagrees(post: Post) -> bool:
+    """The calendar explicitly says "not sponsored" while the text shows a partnership."""
+    return post.meta.get("sponsorship") == "none" and not post.is_sponsored
+
+
+def _variant(post: Post, base: str = "default") -> str:
+    if post.is_sponsored:
+        return base
+    return f"{base}_calendar_none" if _calendar_disagrees(post) else f"{base}_text"
 
 
 @register
@@ -38,16 +42,19 @@ class UndisclosedPartnership(Rule):
 
     What it does
     ------------
-    When the calendar says the post is sponsored (``sponsorship`` paid, gifted, affiliate or employee,
-    or a ``partner`` named), reports it if the text carries no disclosure term, clear or ambiguous, for
-    its language's jurisdiction (France: « Publicité », « Collaboration commerciale »; US: "Ad",
-    "Sponsored", "Paid partnership"; UK: "Ad", "Advertisement").
+    Reports a sponsored post whose text carries no disclosure term, clear or ambiguous, for its
+    language's jurisdiction (France: « Publicité », « Collaboration commerciale »; US: "Ad",
+    "Sponsored", "Paid partnership"; UK: "Ad", "Advertisement"). A post is sponsored when the calendar
+    says so (``sponsorship`` paid, gifted, affiliate or employee, or a ``partner`` named) or when its
+    text shows it: an affiliate link, someone's personal discount code, a creator's link with an offer,
+    a brand-partner hashtag, "partnering with @brand", a gift received from a brand, a brand ambassador.
+    When the calendar says ``none`` but the text shows a partnership, the finding says both.
 
     Why it matters
     --------------
     Hiding a commercial partnership is illegal (in France, loi 2023-451 on influence; in the US, the
     FTC's endorsement guides; in the UK, the CAP code) and the audience feels deceived when it comes
-    out.
+    out. Teams forget to tick the box in the calendar; the law judges the text.
 
     Example
     -------
@@ -64,6 +71,17 @@ class UndisclosedPartnership(Rule):
     partner: BrewGear
     ---
     This grinder changed my mornings, I use it every day.
+    ```
+    ```post
+    lang: fr
+    sponsorship: none
+    ---
+    Ma routine du soir avec la bougie au cèdre : -15 % avec mon code NINA15 sur le site de la marque.
+    ```
+    ```post
+    lang: en
+    ---
+    The tripod I film everything with: https://amzn.to/3kTr1pd
     ```
 
     Use instead
@@ -82,27 +100,63 @@ class UndisclosedPartnership(Rule):
     ---
     Ad | BrewGear sent me this grinder. I've used it every day for a month: here is what I think.
     ```
+    ```post
+    lang: fr
+    ---
+    Publicité | Ma routine du soir avec la bougie au cèdre : -15 % avec mon code NINA15 sur le site de la marque.
+    ```
+    ```post
+    lang: en
+    ---
+    Ad | The tripod I film everything with (affiliate link): https://amzn.to/3kTr1pd
+    ```
     """
 
     code = "SPO001"
     name = "sponsorship.undisclosed"
     severity = Severity.ERROR
-    messages = {"default": {
-        "fr": "Partenariat avec {partner} non signalé : aucune mention « Publicité » ou "
-              "« Collaboration commerciale ».",
-        "en": "Partnership with {partner} not disclosed: no \"Ad\", \"Sponsored\" or \"Paid partnership\".",
-    }}
-    suggestions = {"default": {
-        "fr": "Commencez le message par « Publicité » ou « Collaboration commerciale avec {partner} ».",
-        "en": "Start the post with \"Ad\" or \"Paid partnership with {partner}\".",
-    }}
+    messages = {
+        "default": {
+            "fr": "Partenariat avec {partner} non signalé : aucune mention « Publicité » ou "
+                  "« Collaboration commerciale ».",
+            "en": "Partnership with {partner} not disclosed: no \"Ad\", \"Sponsored\" or \"Paid partnership\".",
+        },
+        "default_text": {
+            "fr": "Le texte montre un partenariat (« {evidence} ») mais ne le signale pas : aucune mention "
+                  "« Publicité » ou « Collaboration commerciale ».",
+            "en": "The text shows a partnership (\"{evidence}\") but does not disclose it: no \"Ad\", "
+                  "\"Sponsored\" or \"Paid partnership\".",
+        },
+        "default_calendar_none": {
+            "fr": "Le calendrier indique « aucun partenariat », mais le texte en montre un (« {evidence} ») et ne "
+                  "le signale pas : aucune mention « Publicité » ou « Collaboration commerciale ».",
+            "en": "The calendar says \"not sponsored\", but the text shows a partnership (\"{evidence}\") and does "
+                  "not disclose it: no \"Ad\", \"Sponsored\" or \"Paid partnership\".",
+        },
+    }
+    suggestions = {
+        "default": {
+            "fr": "Commencez le message par « Publicité » ou « Collaboration commerciale avec {partner} ».",
+            "en": "Start the post with \"Ad\" or \"Paid partnership with {partner}\".",
+        },
+        "default_calendar_none": {
+            "fr": "Indiquez le partenariat dans le calendrier et commencez le message par « Publicité ».",
+            "en": "Mark the sponsorship in the calendar and start the post with \"Ad\".",
+        },
+    }
 
     def check(self, post: Post, options: dict) -> Iterator[Finding]:
-        if not post.is_sponsored:
+        if not is_sponsored(post):
             return
         clear, ambiguous = disclosures(post)
-        if not clear and not ambiguous:
+        if clear or ambiguous or any(sign.kind == "partner-tag" for sign in signs(post)):
+            return  # an ambiguous label, a partner hashtag included, is SPO002's business
+        found = strong_signs(post)
+        if post.is_sponsored:
             yield self.finding(post, 0, 0, partner=_partner(post))
+        elif found:
+            yield self.finding(post, found[0].start, found[0].end, _variant(post), evidence=_evidence(post),
+                               partner=_partner(post))
 
 
 @register
@@ -111,8 +165,10 @@ class AmbiguousDisclosure(Rule):
 
     What it does
     ------------
-    When the post is sponsored and its only disclosures are ambiguous for its jurisdiction (#sp,
-    #spon, #collab, #ambassador, « merci à… », "thanks to…", and in France "#ad"), reports them.
+    When the post is sponsored (by the calendar or by what its text shows) and its only disclosures are
+    ambiguous for its jurisdiction (#sp, #spon, #collab, #ambassador, a brand-partner hashtag such as
+    #BrewGearPartner, « merci à @marque », "thanks to @brand", "brought to you by", and in France
+    "#ad" or « #pub »), reports them.
 
     Why it matters
     --------------
@@ -134,6 +190,11 @@ class AmbiguousDisclosure(Rule):
     ---
     Thanks to @brewgear for my new grinder! #sp
     ```
+    ```post
+    lang: en
+    ---
+    Sunday pour-over, slow and quiet. #coffee #morning #BrewGearPartner
+    ```
 
     Use instead
     -----------
@@ -151,26 +212,46 @@ class AmbiguousDisclosure(Rule):
     ---
     #ad Paid partnership with @brewgear: my new grinder, first impressions.
     ```
+    ```post
+    lang: en
+    ---
+    Ad | Sunday pour-over with @brewgear, slow and quiet. #coffee #BrewGearPartner
+    ```
     """
 
     code = "SPO002"
     name = "sponsorship.ambiguous-disclosure"
     severity = Severity.ERROR
-    messages = {"default": {
-        "fr": "Mention ambiguë « {term} » : elle ne suffit pas à signaler le partenariat avec {partner}.",
-        "en": "Ambiguous \"{term}\": it does not disclose the partnership with {partner}.",
-    }}
+    messages = {
+        "default": {
+            "fr": "Mention ambiguë « {term} » : elle ne suffit pas à signaler le partenariat avec {partner}.",
+            "en": "Ambiguous \"{term}\": it does not disclose the partnership with {partner}.",
+        },
+        "default_text": {
+            "fr": "Mention ambiguë « {term} » : le texte montre un partenariat, mais cette mention ne suffit pas "
+                  "à le signaler.",
+            "en": "Ambiguous \"{term}\": the text shows a partnership, and this does not disclose it.",
+        },
+        "default_calendar_none": {
+            "fr": "Le calendrier indique « aucun partenariat », mais le texte en montre un, signalé seulement par "
+                  "la mention ambiguë « {term} ».",
+            "en": "The calendar says \"not sponsored\", but the text shows a partnership, disclosed only by the "
+                  "ambiguous \"{term}\".",
+        },
+    }
     suggestions = {"default": {
         "fr": "Ajoutez « Publicité » ou « Collaboration commerciale » en tête du message.",
         "en": "Add \"Ad\" or \"Paid partnership\" at the start of the post.",
     }}
 
     def check(self, post: Post, options: dict) -> Iterator[Finding]:
-        if not post.is_sponsored:
+        if not is_sponsored(post):
             return
         clear, ambiguous = disclosures(post)
-        if ambiguous and not clear:
-            yield self.finding(post, ambiguous[0].start, ambiguous[0].end, term=ambiguous[0].text,
+        tags = [sign for sign in signs(post) if sign.kind == "partner-tag"]
+        shown = sorted(ambiguous + tags, key=lambda span: span.start)
+        if shown and not clear:
+            yield self.finding(post, shown[0].start, shown[0].end, _variant(post), term=shown[0].text,
                                partner=_partner(post))
 
 
@@ -181,8 +262,9 @@ class BuriedDisclosure(Rule):
     What it does
     ------------
     When a sponsored post's clear disclosures all sit past what the channel shows before "… more"
-    (Instagram ≈ 125 characters, TikTok ≈ 150, LinkedIn ≈ 210), or inside a closing block of
-    ``min_other_hashtags`` or more other hashtags, reports the disclosure.
+    (Instagram ≈ 125 characters, TikTok ≈ 150, LinkedIn ≈ 210, a YouTube description ≈ 157), or
+    inside a closing block of ``min_other_hashtags`` or more other hashtags, reports the disclosure. A
+    label right beside the affiliate links it labels ("(Paid links)") counts where the links are.
 
     Why it matters
     --------------
@@ -208,6 +290,14 @@ class BuriedDisclosure(Rule):
     Les soirées d'hiver sont plus douces avec une bougie, un plaid et un bon livre. Voici ma routine du
     soir, étape par étape, pour ralentir vraiment. Publicité pour Maison Verdier.
     ```
+    ```post
+    lang: en
+    channel: youtube
+    ---
+    Go to brewgear.example/samroasts for 15% off your first grinder! Today we finally test the three
+    cheapest grinders on the market against a burr grinder that costs ten times more, blind, with four
+    friends and a lot of coffee. This video is sponsored by BrewGear.
+    ```
 
     Use instead
     -----------
@@ -226,6 +316,13 @@ class BuriedDisclosure(Rule):
     channel: instagram
     ---
     Publicité | Les soirées d'hiver avec Maison Verdier : une bougie, un plaid et un bon livre.
+    ```
+    ```post
+    lang: en
+    channel: youtube
+    ---
+    This video is sponsored by BrewGear: go to brewgear.example/samroasts for 15% off your first
+    grinder! Today we finally test the three cheapest grinders on the market against a burr grinder.
     ```
     """
 
@@ -248,65 +345,48 @@ class BuriedDisclosure(Rule):
     }}
 
     def check(self, post: Post, options: dict) -> Iterator[Finding]:
-        if not post.is_sponsored:
+        if not is_sponsored(post):
+            return
+        where = placement(post, options["min_other_hashtags"])
+        if where in ("missing", "up front"):
             return
         clear, _ = disclosures(post)
-        if not clear:
-            return
-        platform = platform_for(post.channel)
-        visible = platform.visible if platform else None
-        closing = trailing_hashtag_block(post.text)
-        closing_starts = {tag.start for tag in closing}
-        if all(term.start in closing_starts for term in clear) and len(closing) - 1 >= options["min_other_hashtags"]:
-            yield self.finding(post, clear[0].start, clear[0].end, "hashtags", term=clear[0].text)
-        elif visible and all(term.start >= visible for term in clear):
-            yield self.finding(post, clear[0].start, clear[0].end, term=clear[0].text, visible=visible,
+        first = clear[0]
+        if where == "buried":
+            yield self.finding(post, first.start, first.end, "hashtags", term=first.text)
+        else:
+            platform = platform_for(post.channel)
+            yield self.finding(post, first.start, first.end, term=first.text, visible=platform.visible,
                                channel=platform.name)
-
-
-PERSONAL_CODE = re.compile(r"\b(?:mon code|my code|code perso|with my code|avec mon code)\b", re.I)
-GIVER = re.compile(r"\s*(?:(?:la|le|les|l'|l’|the)\s*)?(?:@|[A-ZÀ-Þ]|marque\b|brand\b)")
-ADJECTIVE_GIFTED = re.compile(r"\s+(?!by\b)\w")
-
-
-def _names_a_giver(text: str, match) -> bool:
-    """« offert par la mairie » or "a gifted cellist" are not gifts from a brand; « offert par @marque »
-    or "gifted by @brand" are."""
-    word = match.group().lower()
-    after = text[match.end():match.end() + 20]
-    if word.startswith(("offert", "cadeau de")):
-        return bool(GIVER.match(after))
-    if word == "gifted":
-        return not ADJECTIVE_GIFTED.match(after)
-    return True
 
 
 @register
 class PossibleUndisclosedPartnership(Rule):
-    """Flags signs of a partnership in a post the calendar does not mark as sponsored.
+    """Flags hints of a partnership in a post that neither the calendar nor the text declares.
 
     What it does
     ------------
-    When ``sponsorship`` is none (or missing) and no disclosure is written, reports affiliate links
-    (amzn.to, ``tag=`` parameters, known affiliate redirectors), personal promo codes (« mon code »,
-    "my code"), gifts (« offert par », "gifted", "c/o") and thanks to a tagged brand for something.
+    When nothing declares a partnership (no sponsorship in the calendar, no disclosure, no clear sign of
+    one in the text), reports what hints at one: thanks to a tagged brand for something, or the name of
+    a known partner (``partners`` in the settings). Clear signs (an affiliate link, a personal code, a
+    gift from a brand) are SPO001's business.
 
     Why it matters
     --------------
-    A gift, a commission or a personal code makes the post an advertisement in the eyes of the law.
-    Either the calendar is wrong (mark the sponsorship) or the post must say so.
+    A gift, a commission or a service given for free makes the post an advertisement in the eyes of the
+    law. Either there is no deal (nothing to do), or the calendar is wrong and the post must say so.
 
     Example
     -------
     ```post
     lang: fr
     ---
-    Ma routine du soir avec ce plaid offert par @maisonverdier, et -15 % avec mon code LEA15.
+    Merci @cafe_lumiere pour l'accueil ce matin, le meilleur flat white du quartier.
     ```
     ```post
     lang: en
     ---
-    My favourite kettle right now (gifted by @brewgear): amzn.to/3xYzAbc
+    Thanks @brewgear for the new kettle, it's gorgeous.
     ```
 
     Use instead
@@ -336,20 +416,8 @@ class PossibleUndisclosedPartnership(Rule):
     }}
 
     def check(self, post: Post, options: dict) -> Iterator[Finding]:
-        if post.is_sponsored or post.sponsorship == "own_product":
+        if post.sponsorship == "own_product" or is_sponsored(post):
             return
-        clear, _ = disclosures(post)
-        if clear:
-            return
-        signs = [Span(m.start(), m.end(), m.group()) for m in AFFILIATE_LINK.finditer(post.text)]
-        signs += [Span(m.start(), m.end(), m.group()) for m in PERSONAL_CODE.finditer(post.text)]
-        signs += [Span(m.start(), m.end(), m.group()) for m in find(post.lang, "sponsorship", "signs", post.text)
-                  if _names_a_giver(post.text, m)]
-        signs += [Span(m.start(), m.end(), m.group())
-                  for m in find(post.lang, "sponsorship", "thanks_brand", post.text, regex=True)]
-        if post.config.partners:
-            signs += [Span(m.start(), m.end(), m.group()) for m in find_phrases(post.config.partners, post.text)]
-        if signs:
-            first = min(signs, key=lambda span: span.start)
-            yield self.finding(post, first.start, first.end, sign=first.text)
-
+        hints = signs(post)
+        if hints:
+            yield self.finding(post, hints[0].start, hints[0].end, sign=hints[0].text)
