@@ -13,7 +13,6 @@ from checks.registry import Rule, register
 from checks.signals import (
     PRICE,
     PROMO_CODE,
-    merge_spans,
     pronouns,
     purchase_calls,
     sales_share,

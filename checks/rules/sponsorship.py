@@ -13,7 +13,6 @@ from checks.finding import Finding, Severity
 from checks.partnership import disclosures, is_sponsored, placement, signs, strong_signs
 from checks.post import Post
 from checks.registry import Rule, register
-from checks.text import trailing_hashtag_block
 
 def _partner(post: Post) -> str:
     return post.meta.get("partner") or ("la marque partenaire" if post.lang == "fr" else "the partner brand")
