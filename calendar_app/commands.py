@@ -36,6 +36,10 @@ def _add_user_commands() -> None:
     from calendar_app.user_commands import user_cli
 
     cli.add_typer(user_cli, name="user")
+    from calendar_app.workspace_commands import workspace_cli
+    cli.add_typer(workspace_cli, name="workspace")
+    from calendar_app.audit_command import audit_command
+    cli.command("audit")(audit_command)
 
 
 def _print_version(value: bool) -> None:
@@ -91,19 +95,32 @@ def app(
 ) -> None:
     """Start the planning app (migrates the database first; seeds the demo into an empty one on localhost).
 
-    Beyond localhost, sign-in is mandatory (EDITO_REQUIRE_LOGIN is set for the app)."""
+    Beyond localhost, sign-in is mandatory (EDITO_REQUIRE_LOGIN is set for the app). With no account yet, it
+    first says how to create the first admin (edito user add EMAIL --name NAME --role admin)."""
     from calendar_app.db import session_scope
     from calendar_app.demo import seed_demo
+    from calendar_app.services.users import list_users
     from calendar_app.services.workspaces import list_workspaces
+    from calendar_app.settings import get_settings
 
     local = address in LOOPBACK
     demo_data = local if demo_data is None else demo_data
     engine = _ready_engine()
     with session_scope(engine) as session:
-        if demo_data and not list_workspaces(session=session):
+        if demo_data and not list_workspaces(session=session, include_archived=True):
             seed_demo(session=session)
             typer.echo("First run: demo workspaces created (sign-in password for demo accounts: edito-demo).")
+        no_account = not list_users(session=session)
     engine.dispose()
+    if no_account:  # a team starting from zero: nobody could sign in yet
+        first_admin = '  edito user add EMAIL --name "FIRST LAST" --role admin   # password asked twice, hidden'
+        if local and not get_settings().require_login:
+            typer.echo("No account yet: the app walks you through your first brand, its channels and team, and "
+                       "makes you its first admin. To sign in from other machines, create an admin with a "
+                       f"password:\n{first_admin}")
+        else:
+            typer.echo(f"No account yet: create the first admin, then sign in with their email and password:\n"
+                       f"{first_admin}")
     typer.echo(f"Edito is starting at http://localhost:{port} (Ctrl+C to stop)")
     command = [
         sys.executable, "-m", "streamlit", "run", str(APP_FILE),

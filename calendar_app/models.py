@@ -209,6 +209,8 @@ class Workspace(WorkspaceBase, table=True):
     is_demo: bool = False
     created_at: datetime = Field(default_factory=utc_now, sa_type=UTCDateTime)
     updated_at: datetime = Field(default_factory=utc_now, sa_type=UTCDateTime)
+    archived_at: datetime | None = Field(default=None, sa_type=UTCDateTime,
+                                         description="Set when archived: hidden from lists, kept, restorable")
 
 
 class WorkspaceCreate(WorkspaceBase):
@@ -384,11 +386,15 @@ class PostBase(SQLModel):
     partner: str | None = Field(default=None, max_length=120)
     author_id: int | None = Field(default=None, foreign_key="user.id", index=True)
     reviewer_id: int | None = Field(default=None, foreign_key="user.id")
+    # An author or reviewer an imported file names who has no account here: kept by email, exported back
+    author_email: str | None = Field(default=None, max_length=254, description="Author without an account here")
+    reviewer_email: str | None = Field(default=None, max_length=254, description="Reviewer without an account here")
     group_id: str | None = Field(default=None, max_length=36, index=True)
 
     _link = field_validator("link")(check_link)
     _timezone = field_validator("timezone")(lambda value: value and check_timezone(value))
-    _texts = field_validator("title", "body", "media_note", "partner")(check_no_nul)
+    _texts = field_validator("title", "body", "media_note", "partner", "author_email",
+                             "reviewer_email")(check_no_nul)
 
 
 class Post(PostBase, table=True):

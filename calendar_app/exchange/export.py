@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import String, select, type_coerce
+from sqlalchemy import String, func, select, type_coerce
 from sqlalchemy.orm import aliased
 from sqlmodel import Session, col
 
@@ -148,7 +148,10 @@ def select_posts(workspace: Workspace, filters: ExportFilters, *, session: Sessi
         select(
             Post.id, Post.uid, _text(Post.scheduled_at), Post.timezone, Channel.display_name, _text(Channel.platform),
             _text(Post.status), Post.title, Post.body, Post.link, Post.media_note, _text(Post.objective),
-            _text(Post.pillar), _text(Post.sponsorship), Post.partner, Campaign.name, author.email, reviewer.email, Post.group_id,
+            _text(Post.pillar), _text(Post.sponsorship), Post.partner, Campaign.name,
+            # an account's email, else the one an import kept for someone without an account here
+            func.coalesce(author.email, Post.author_email), func.coalesce(reviewer.email, Post.reviewer_email),
+            Post.group_id,
             Post.version, _text(Post.updated_at),  # in ExportPost's field order
         )
         .join(Channel, col(Channel.id) == col(Post.channel_id))

@@ -50,6 +50,13 @@ EXCEL_FR_HEADERS = {
 }
 EXCEL_FR_COLUMNS = ("uid", "date", "time", *EDITO_COLUMNS[2:])
 
+# The name a channel gets when an import creates it from a platform alone (``--channel instagram``).
+PLATFORM_NAMES = {
+    "x": "X", "linkedin": "LinkedIn", "instagram": "Instagram", "facebook": "Facebook", "tiktok": "TikTok",
+    "threads": "Threads", "bluesky": "Bluesky", "mastodon": "Mastodon", "youtube": "YouTube",
+    "pinterest": "Pinterest", "blog": "Blog", "newsletter": "Newsletter",
+}
+
 HOOTSUITE_MAX_ROWS = 350
 SPROUT_MAX_ROWS = 350
 SCHEDULER_MIN_LEAD_MINUTES = 10

@@ -2,7 +2,8 @@
 
 Two steps. :func:`plan_import` reads and validates every row and compares it with the calendar, writing
 nothing: the plan lists the posts to create, the duplicates it will skip, the channels and campaigns it
-will add, and every problem with its row and column. :func:`apply_import` writes a plan that has no
+will add, the people it names who have no account here (kept by their email) or no access to the brand,
+and every problem with its row and column. :func:`apply_import` writes a plan that has no
 problem, in one transaction: all rows or none.
 """
 
@@ -32,17 +33,19 @@ from calendar_app.exchange.formats import (
     SPROUT_COLUMNS,
     DateOrder,
     Format,
-    channels_named,
+    PLATFORM_NAMES,
     enum_value_by_label,
     fold,
 )
 from calendar_app.i18n import Localized
 from calendar_app.models import (
+    EMAIL,
     AuditEvent,
     Campaign,
     CampaignCreate,
     Channel,
     ChannelCreate,
+    Membership,
     Platform,
     Post,
     PostCreate,
@@ -101,16 +104,36 @@ class SkippedRow:
 
 
 @dataclass
+class Person:
+    """Someone the file names as author or reviewer, and on how many of the posts to create."""
+
+    email: str
+    name: str | None = None  # the account's, when there is one
+    author_of: int = 0
+    reviewer_of: int = 0
+
+    def describe(self) -> str:
+        roles = [f"{role} of {count} post{'s' if count > 1 else ''}"
+                 for role, count in (("author", self.author_of), ("reviewer", self.reviewer_of)) if count]
+        return f"{self.email} ({', '.join(roles)})"
+
+
+@dataclass
 class ImportPlan:
     source: str
     format: Format
     workspace_id: int
     rows: int = 0
+    workspace_name: str | None = None
     posts: list[PlannedPost] = field(default_factory=list)
     duplicates: list[SkippedRow] = field(default_factory=list)
     problems: list[RowProblem] = field(default_factory=list)
     new_channels: dict[str, str] = field(default_factory=dict)  # display name → platform
     new_campaigns: list[str] = field(default_factory=list)
+    # email (folded) → person: no account here, the post keeps the email (author_email / reviewer_email)
+    unknown_people: dict[str, Person] = field(default_factory=dict)
+    # email → person: an account that is not a member of the brand (the post is linked to it all the same)
+    not_members: dict[str, Person] = field(default_factory=dict)
     notes: list[str] = field(default_factory=list)
 
     @property
@@ -361,8 +384,14 @@ class _Calendar:
         self.campaigns = {fold(campaign.name): campaign for campaign in session.scalars(
             select(Campaign).where(col(Campaign.workspace_id) == workspace.id))}
         self.users = {user.email: user for user in session.scalars(select(User))}
+        self.members = set(session.scalars(select(Membership.user_id).where(
+            col(Membership.workspace_id) == workspace.id)))
         self.session = session
         self.workspace = workspace
+
+    def reaches(self, user: User) -> bool:
+        """Whether ``user`` may open the workspace (admins open every one)."""
+        return user.role == Role.ADMIN or user.id in self.members
 
     def existing_keys(self, moments: list[datetime]) -> set[tuple[int, datetime, str]]:
         if not moments:
@@ -402,7 +431,8 @@ def plan_import(
     """Read and check every row of ``data`` against the workspace; nothing is written.
 
     ``channel`` names the channel for files that have none (the schedulers' files) or for rows that leave
-    it empty. ``date_order`` reads dd/mm/yyyy (``dmy``) or mm/dd/yyyy (``mdy``) dates; default: day first
+    it empty: a channel of the workspace (by name, or by platform), else a channel to create: a platform
+    (``instagram`` creates "Instagram") or ``NAME:PLATFORM``. ``date_order`` reads dd/mm/yyyy (``dmy``) or mm/dd/yyyy (``mdy``) dates; default: day first
     for a French workspace, month first otherwise (the Excel-FR variant is always day first)."""
     workspace = get_workspace(workspace_id, session=session)
     explicit = Format(fmt) if fmt else None
@@ -414,7 +444,8 @@ def plan_import(
         raise ValidationError(f"{source}: cannot import the {found.value} format.")
     order = DateOrder(date_order or ("dmy" if found is Format.EXCEL_FR or str(workspace.language) == "fr" else "mdy"))
     calendar = _Calendar(workspace, session=session)
-    plan = ImportPlan(source=source, format=found, workspace_id=workspace.id, rows=len(table.rows))
+    plan = ImportPlan(source=source, format=found, workspace_id=workspace.id, rows=len(table.rows),
+                      workspace_name=workspace.name)
     if table.header is not None and found in (Format.EDITO_CSV, Format.EXCEL_FR):
         unknown = [name for name in table.header if name and fold(name) not in EDITO_FIELDS
                    and fold(name) not in IGNORED_FIELDS and fold(name) not in {fold(EXCEL_FR_HEADERS[key])
@@ -431,24 +462,62 @@ def plan_import(
         if post is not None and not problems:
             planned.append(post)
     _skip_duplicates(planned, calendar=calendar, plan=plan)
+    _count_people(plan, calendar)
     return plan
 
 
-def _default_channel(name: str | None, calendar: _Calendar, source: str) -> Channel | None:
+def _default_channel(name: str | None, calendar: _Calendar, source: str) -> tuple[str, str | None] | None:
+    """The channel for rows that name none: (its display name, its platform when the import creates it)."""
     if name is None:
         return None
+    channels = list(calendar.channels.values())
+    found = [channel for channel in channels if fold(channel.display_name) == fold(name)] or [
+        channel for channel in channels if fold(str(channel.platform)) == fold(name)]
+    if found:
+        return found[0].display_name, None
+    display, _, platform = name.rpartition(":")
     try:
-        return channels_named(name, calendar.channels.values(), workspace_name=calendar.workspace.name)[0]
-    except ValidationError as error:
-        raise ValidationError(f"{source}: {error}") from None
+        platform = Platform(fold(platform)).value
+    except ValueError:
+        known = ", ".join(channel.display_name for channel in channels) or "none"
+        raise ValidationError(
+            f"{source}: no channel named {name!r} in {calendar.workspace.name} (channels: {known}); to create "
+            f"one, give its platform ({', '.join(PLATFORM_NAMES)}) or NAME:PLATFORM.") from None
+    display = display.strip() or PLATFORM_NAMES[platform]
+    existing = calendar.channels.get(fold(display))
+    if existing is not None:
+        if str(existing.platform) != platform:
+            raise ValidationError(f"{source}: channel {existing.display_name!r} is on {existing.platform}, "
+                                  f"not {platform}.")
+        return existing.display_name, None
+    problem = _invalid(ChannelCreate, platform=platform, display_name=display)
+    if problem:
+        raise ValidationError(f"{source}: channel {name!r}: {problem}")
+    return display, platform
 
 
-def _plan_row(number: int, values: RowValues, *, calendar: _Calendar, default_channel: Channel | None,
+def _count_people(plan: ImportPlan, calendar: _Calendar) -> None:
+    """Who the posts to create name without an account here, or with one that has no access to the brand."""
+    by_id = {user.id: user for user in calendar.users.values()}
+    for post in plan.posts:
+        for role in ("author", "reviewer"):
+            email, user = getattr(post.data, f"{role}_email"), by_id.get(getattr(post.data, f"{role}_id"))
+            if email:
+                person = plan.unknown_people.setdefault(email.casefold(), Person(email))
+            elif user is not None and not calendar.reaches(user):
+                person = plan.not_members.setdefault(user.email, Person(user.email, user.name))
+            else:
+                continue
+            setattr(person, f"{role}_of", getattr(person, f"{role}_of") + 1)
+
+
+def _plan_row(number: int, values: RowValues, *, calendar: _Calendar, default_channel: tuple[str, str | None] | None,
               plan: ImportPlan, problems: list[RowProblem], header: Callable[[str], str]) -> tuple[PlannedPost, str] | None:
     fields = dict(values.fields)
-    channel_name = values.channel or (default_channel.display_name if default_channel else None)
+    default_name, default_platform = default_channel or (None, None)
+    channel_name = values.channel or default_name
     channel = calendar.channels.get(fold(channel_name)) if channel_name else None
-    platform = values.platform
+    platform = values.platform if values.channel else values.platform or default_platform
     if channel_name is None:
         problems.append(RowProblem(number, header("channel"), Localized("import.no_channel")))
     elif channel is None:
@@ -474,11 +543,14 @@ def _plan_row(number: int, values: RowValues, *, calendar: _Calendar, default_ch
             plan.new_campaigns.append(values.campaign)
     for role, email in (("author", values.author), ("reviewer", values.reviewer)):
         if email:
-            user = calendar.users.get(email.strip().lower())
-            if user is None:
-                problems.append(RowProblem(number, header(role), Localized("import.unknown_user", email=email)))
-            else:
+            email = email.strip()
+            user = calendar.users.get(email.lower())
+            if user is not None:
                 fields[f"{role}_id"] = user.id
+            elif EMAIL.match(email):
+                fields[f"{role}_email"] = email  # no account here: kept as written, exported back the same
+            else:
+                problems.append(RowProblem(number, header(role), Localized("import.not_an_email", email=email)))
     timezone = fields.get("timezone") or calendar.workspace.timezone
     if isinstance(fields.get("scheduled_at"), datetime):
         try:
@@ -490,7 +562,8 @@ def _plan_row(number: int, values: RowValues, *, calendar: _Calendar, default_ch
     except PydanticValidationError as error:
         for problem in error.errors():
             column = str(problem["loc"][0]) if problem.get("loc") else "row"
-            column = {"group_id": "group", "author_id": "author", "reviewer_id": "reviewer"}.get(column, column)
+            column = {"group_id": "group", "author_id": "author", "reviewer_id": "reviewer", "author_email": "author",
+                      "reviewer_email": "reviewer"}.get(column, column)
             problems.append(RowProblem(number, header(column), validation_problem(problem)))
         return None
     if problems:
@@ -594,7 +667,8 @@ def apply_import(plan: ImportPlan, *, session: Session, user: User | None = None
             "timezone": data.timezone or workspace.timezone,
             "uid": data.uid or new_uid(),
             "group_id": data.group_id or new_group_id(),
-            "author_id": data.author_id if data.author_id is not None else actor_id,
+            # the importer is the author of the posts that name nobody (not of those naming someone by email)
+            "author_id": data.author_id if data.author_id is not None or data.author_email else actor_id,
             "version": 1, "created_at": now, "updated_at": now,
         })
     # Core inserts, batched: the ORM's per-object bookkeeping would triple the time of a 10,000-row import.
@@ -622,10 +696,16 @@ def describe_plan(plan: ImportPlan) -> list[str]:
     """The plan in a few lines, for a dry run or a confirmation."""
     lines = [f"{plan.source} ({plan.format.value}): {plan.rows} rows, {len(plan.posts)} posts to create, "
              f"{len(plan.duplicates)} duplicates skipped."]
-    if plan.new_channels:
-        lines.append("Channels to add: " + ", ".join(f"{name} ({platform})" for name, platform in plan.new_channels.items()))
+    lines.extend(f"Channel to create: {name} ({platform})" for name, platform in plan.new_channels.items())
     if plan.new_campaigns:
         lines.append("Campaigns to add: " + ", ".join(plan.new_campaigns))
+    if plan.unknown_people:
+        lines.append("No account here, kept by their email: "
+                     + ", ".join(person.describe() for person in plan.unknown_people.values()))
+    if plan.not_members:
+        workspace = plan.workspace_name or "this brand"
+        lines.append(f"Accounts without access to {workspace} (linked all the same; edito user access EMAIL "
+                     f"-w BRAND gives it): " + ", ".join(person.describe() for person in plan.not_members.values()))
     lines.extend(f"Row {skipped.row} skipped: {skipped.reason}." for skipped in plan.duplicates)
     lines.extend(plan.notes)
     return lines

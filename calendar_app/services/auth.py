@@ -144,8 +144,9 @@ def end_user_sessions(user_id: int, *, session: Session) -> None:
 # --- workspaces a user reaches --------------------------------------------------------------------------------
 
 def workspaces_of(user: User, *, session: Session) -> list[Workspace]:
-    """The workspaces ``user`` may open: all of them for an admin, else those they are a member of."""
-    statement = select(Workspace).order_by(Workspace.name)
+    """The workspaces ``user`` may open: all of them for an admin, else those they are a member of (archived
+    ones never)."""
+    statement = select(Workspace).where(col(Workspace.archived_at).is_(None)).order_by(Workspace.name)
     if user.role != Role.ADMIN:
         statement = statement.join(Membership, col(Membership.workspace_id) == col(Workspace.id)).where(
             Membership.user_id == user.id)

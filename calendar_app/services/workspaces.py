@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import shlex
 from collections.abc import Mapping
 from typing import Any
 
-from sqlmodel import Session, select
+from pydantic import ValidationError as PydanticValidationError
+from sqlmodel import Session, col, select
 
-from calendar_app.errors import PermissionDeniedError, ValidationError
+from calendar_app.errors import PermissionDeniedError, ValidationError, describe_validation_error
 from calendar_app.i18n import Localized
 from calendar_app.models import (
     Campaign,
@@ -21,7 +23,9 @@ from calendar_app.models import (
     Workspace,
     WorkspaceCreate,
     WorkspaceUpdate,
+    utc_now,
 )
+from calendar_app.services.audit import record_event, snapshot
 from calendar_app.services.common import apply_changes, create_audited, get_existing
 from checks import Config, ConfigError
 
@@ -30,6 +34,8 @@ from checks import Config, ConfigError
 
 def create_workspace(data: WorkspaceCreate, *, session: Session, actor_id: int | None = None,
                      is_demo: bool = False) -> Workspace:
+    """A new brand; its name must differ (whatever the case) from every other one, archived ones included."""
+    check_name_free(data.name, session=session)
     workspace = Workspace.model_validate(data, update={"is_demo": is_demo})
     create_audited(workspace, session=session, entity="workspace", actor_id=actor_id,
                    duplicate_message=Localized("settings.workspace_name_taken", name=data.name))
@@ -40,33 +46,116 @@ def get_workspace(workspace_id: int, *, session: Session) -> Workspace:
     return get_existing(Workspace, workspace_id, session=session, label="Workspace")
 
 
+def _key(name: str) -> str:
+    return name.strip().casefold()
+
+
 def find_workspace(name: str, *, session: Session) -> Workspace | None:
-    return session.exec(select(Workspace).where(Workspace.name == name)).first()
+    """The workspace named ``name``, whatever the case (archived ones included: names are unique)."""
+    key = _key(name)
+    return next((workspace for workspace in session.exec(select(Workspace)) if _key(workspace.name) == key), None)
 
 
-def list_workspaces(*, session: Session) -> list[Workspace]:
-    return list(session.exec(select(Workspace).order_by(Workspace.name)))
+def check_name_free(name: str, *, session: Session, except_id: int | None = None) -> None:
+    """Refuse a name another workspace has, compared without case (an archived one is named as such)."""
+    other = find_workspace(name, session=session)
+    if other is not None and other.id != except_id:
+        if other.archived_at is not None:
+            raise ValidationError(Localized("settings.workspace_name_archived", name=other.name))
+        raise ValidationError(Localized("settings.workspace_name_taken", name=other.name))
+
+
+def list_workspaces(*, session: Session, include_archived: bool = False) -> list[Workspace]:
+    """The brands, by name; archived ones only with ``include_archived``."""
+    statement = select(Workspace).order_by(Workspace.name)
+    if not include_archived:
+        statement = statement.where(col(Workspace.archived_at).is_(None))
+    return list(session.exec(statement))
+
+
+ADD_HINT = "create one with `edito workspace add NAME --lang fr --timezone Europe/Paris`"
+
+
+def _names(workspaces: list[Workspace]) -> str:
+    return ", ".join(repr(workspace.name) for workspace in workspaces)
 
 
 def pick_workspace(name: str | None, *, session: Session) -> Workspace:
-    """The workspace named (any case) or numbered ``name``; without a name, the only one there is (for the
-    commands' ``--workspace``)."""
-    workspaces = list_workspaces(session=session)
-    if name is None and len(workspaces) == 1:
+    """The brand named (any case) or numbered ``name``; without a name, the only one there is (for the
+    commands' ``--workspace``). Archived brands are not picked: the refusal says how to restore one."""
+    everything = list_workspaces(session=session, include_archived=True)
+    workspaces = [workspace for workspace in everything if workspace.archived_at is None]
+    archived = [workspace for workspace in everything if workspace.archived_at is not None]
+    if name is not None:
+        for workspace in everything:
+            if _key(workspace.name) == _key(name) or str(workspace.id) == name.strip():
+                if workspace.archived_at is None:
+                    return workspace
+                raise ValidationError(f"The brand {workspace.name!r} is archived: bring it back with "
+                                      f"`edito workspace restore {_quoted(workspace.name)}`.")
+    elif len(workspaces) == 1:
         return workspaces[0]
-    for workspace in workspaces:
-        if name is not None and (workspace.name.casefold() == name.strip().casefold() or str(workspace.id) == name):
-            return workspace
-    names = ", ".join(repr(workspace.name) for workspace in workspaces) or "none yet"
-    what = f"No workspace named {name!r}" if name else "Several workspaces: choose one with --workspace"
-    raise ValidationError(f"{what} (workspaces: {names}).")
+    if not workspaces:
+        if archived:
+            raise ValidationError(f"No active brand (archived: {_names(archived)}): {ADD_HINT}, or bring one back "
+                                  f"with `edito workspace restore NAME`.")
+        raise ValidationError(f"No brand yet: {ADD_HINT}.")
+    if name is not None:
+        raise ValidationError(f"No brand named {name!r} (brands: {_names(workspaces)}).")
+    raise ValidationError(f"Several brands: choose one with --workspace (brands: {_names(workspaces)}).")
+
+
+def _quoted(name: str) -> str:
+    """``name`` as it would be typed in a shell."""
+    return shlex.quote(name)
 
 
 def update_workspace(workspace_id: int, changes: WorkspaceUpdate, *, session: Session,
                      actor_id: int | None = None) -> Workspace:
     workspace = get_workspace(workspace_id, session=session)
+    values = changes.model_dump(exclude_unset=True)
+    if "name" in values:
+        if values["name"] is None or not values["name"].strip():
+            raise ValidationError(Localized("model.empty.workspace"))
+        changes.name = values["name"].strip()
+        check_name_free(changes.name, session=session, except_id=workspace_id)
     return apply_changes(workspace, changes, session=session, entity="workspace", actor_id=actor_id,
                          workspace_id=workspace_id)
+
+
+def rename_workspace(workspace_id: int, name: str, *, session: Session, actor_id: int | None = None) -> Workspace:
+    """A new name (trimmed; not empty, not another brand's in any case); audited as an edit."""
+    try:
+        changes = WorkspaceUpdate(name=name)
+    except PydanticValidationError as error:
+        raise ValidationError(describe_validation_error(error)) from None
+    return update_workspace(workspace_id, changes, session=session, actor_id=actor_id)
+
+
+def _set_archived(workspace_id: int, archived: bool, *, session: Session, actor_id: int | None) -> Workspace:
+    workspace = get_workspace(workspace_id, session=session)
+    if (workspace.archived_at is not None) == archived:
+        raise ValidationError(f"The brand {workspace.name!r} is {'already' if archived else 'not'} archived.")
+    before = snapshot(workspace, {"archived_at"})
+    workspace.archived_at = utc_now() if archived else None
+    workspace.updated_at = utc_now()
+    session.add(workspace)
+    session.flush()
+    record_event(session=session, entity="workspace", entity_id=workspace.id,
+                 action="archive" if archived else "restore", actor_id=actor_id, workspace_id=workspace.id,
+                 before=before, after=snapshot(workspace, {"archived_at"}))
+    return workspace
+
+
+def archive_workspace(workspace_id: int, *, session: Session, actor_id: int | None = None) -> Workspace:
+    """Hide a brand from every list and picker; its channels, campaigns, posts and members are kept, and
+    :func:`restore_workspace` brings it back. Nothing is deleted."""
+    return _set_archived(workspace_id, True, session=session, actor_id=actor_id)
+
+
+def restore_workspace(workspace_id: int, *, session: Session, actor_id: int | None = None) -> Workspace:
+    """Bring an archived brand back, as it was."""
+    return _set_archived(workspace_id, False, session=session, actor_id=actor_id)
 
 
 # --- Channels --------------------------------------------------------------------------------------
@@ -156,18 +245,10 @@ def save_workspace_settings(workspace_id: int, changes: WorkspaceUpdate, *, user
     """An admin changes a brand's settings; checker settings are validated by the checker before saving."""
     require_admin(user)
     values = changes.model_dump(exclude_unset=True)
-    if "name" in values:
-        if values["name"] is None or not values["name"].strip():
-            raise ValidationError(Localized("model.empty.workspace"))
-        changes.name = values["name"].strip()
     if "checker_settings" in values:
         workspace = get_workspace(workspace_id, session=session)
         changes.checker_settings = validate_checker_settings(
             values["checker_settings"] or {}, source=f"checker settings of {workspace.name!r}")
-    if values.get("name"):
-        other = find_workspace(changes.name, session=session)
-        if other is not None and other.id != workspace_id:
-            raise ValidationError(Localized("settings.workspace_name_taken", name=changes.name))
     return update_workspace(workspace_id, changes, session=session, actor_id=user.id)
 
 

@@ -28,6 +28,7 @@ from calendar_app.exchange import (
     plan_import,
 )
 from calendar_app.exchange.files import download
+from calendar_app.exchange.formats import PLATFORM_NAMES, fold
 from calendar_app.i18n import localized, t
 from calendar_app.models import PostStatus, User
 from calendar_app.navigation import calendar_page
@@ -121,6 +122,13 @@ def _show_plan(plan: ImportPlan, workspace_timezone: str, lang: str) -> None:
         st.info(t("exchange.new_campaigns", lang, campaigns=", ".join(map(escape_markdown, plan.new_campaigns))))
     for note in plan.notes:
         st.info(escape_markdown(localized(note, lang)), icon=":material/info:")
+    if plan.unknown_people:
+        st.info(t("exchange.people_kept", lang), icon=":material/person_off:")
+        _people(plan.unknown_people.values(), lang)
+    if plan.not_members:
+        st.info(t("exchange.people_not_members", lang, brand=escape_markdown(plan.workspace_name or "")),
+                icon=":material/group:")
+        _people(plan.not_members.values(), lang)
     if plan.posts:
         st.markdown(f"**{t('exchange.posts_to_create', lang)}**")
         _table([{t("exchange.row", lang): post.row,
@@ -133,6 +141,12 @@ def _show_plan(plan: ImportPlan, workspace_timezone: str, lang: str) -> None:
         st.markdown(f"**{t('exchange.duplicates', lang)}**")
         _table([{t("exchange.row", lang): skipped.row, t("exchange.reason", lang): localized(skipped.reason, lang)}
                 for skipped in plan.duplicates], narrow=(t("exchange.row", lang),))
+
+
+def _people(people, lang: str) -> None:
+    """The people a file names (by email), with the number of posts they write or review."""
+    _table([{t("email", lang): person.email, t("exchange.author_of", lang): person.author_of,
+             t("exchange.reviewer_of", lang): person.reviewer_of} for person in people])
 
 
 def _import(data: bytes, arguments: dict, user: User, lang: str) -> None:
@@ -246,10 +260,15 @@ with import_tab:
     import_format = format_column.selectbox(
         t("exchange.format", lang), options=[None, *IMPORT_FORMATS], key="exchange.import.format",
         format_func=lambda value: t("exchange.detect", lang) if value is None else t(f"exchange.format.{value}", lang))
+    # A channel of the brand, or one the import creates (a fresh brand has none yet): "Name:platform".
+    new_channels = {f"{name}:{platform}": t("exchange.new_channel_for", lang, name=name, platform=platform)
+                    for platform, name in PLATFORM_NAMES.items()
+                    if fold(name) not in {fold(channel.display_name) for channel in channels.values()}}
     import_channel = channel_column.selectbox(
-        t("exchange.import_channel", lang), options=[None, *channels], key=f"exchange.import.channel.{wid}",
-        help=t("exchange.import_channel_help", lang),
-        format_func=lambda key: t("exchange.channel_from_file", lang) if key is None else channels[key].display_name)
+        t("exchange.import_channel", lang), options=[None, *channels, *new_channels],
+        key=f"exchange.import.channel.{wid}", help=t("exchange.import_channel_help", lang),
+        format_func=lambda key: t("exchange.channel_from_file", lang) if key is None else
+        new_channels[key] if key in new_channels else channels[key].display_name)
     import_order = order_column.selectbox(
         t("exchange.date_order", lang), options=[None, *(str(order) for order in DateOrder)],
         key="exchange.import.date_order", help=t("exchange.date_order_help", lang),
@@ -258,7 +277,8 @@ with import_tab:
     if uploaded is None:
         st.stop()
     arguments = {"source": uploaded.name, "workspace_id": wid, "fmt": import_format, "date_order": import_order,
-                 "channel": channels[import_channel].display_name if import_channel is not None else None}
+                 "channel": None if import_channel is None else import_channel if import_channel in new_channels
+                 else channels[import_channel].display_name}
     try:
         with st.spinner(t("exchange.reading", lang)), resources.session() as session:
             plan = plan_import(uploaded.getvalue(), session=session, **arguments)

@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+import csv
+import io
+
 from sqlmodel import Session
 
+from calendar_app.exchange.formats import EDITO_COLUMNS
 from calendar_app.models import (
     Channel,
     ChannelCreate,
@@ -43,3 +47,12 @@ def make_team(session: Session, workspace: Workspace, *, password: str, name_suf
         if role != Role.ADMIN or admin_is_member:
             auth.grant_access(team[role], workspace.id, session=session)
     return team
+
+
+def edito_csv(rows: list[dict[str, str]]) -> bytes:
+    """An Edito CSV file of ``rows`` (columns left out are empty), as ``edito export`` writes it."""
+    buffer = io.StringIO(newline="")
+    writer = csv.DictWriter(buffer, fieldnames=EDITO_COLUMNS, lineterminator="\r\n")
+    writer.writeheader()
+    writer.writerows({column: row.get(column, "") for column in EDITO_COLUMNS} for row in rows)
+    return buffer.getvalue().encode()

@@ -190,9 +190,10 @@ def test_edito_lint_calendar_reads_the_database(database_url):
 
     several = run_edito("lint", "--calendar", database_url=database_url)
     assert several.returncode == 2
-    assert_one_line_error(several, "Several workspaces", "'Atelier Lumen'", "'Northwind Roasters'")
+    assert_one_line_error(several, "Several brands: choose one with --workspace", "'Atelier Lumen'",
+                          "'Northwind Roasters'")
     assert_one_line_error(run_edito("lint", "--calendar", "-w", "Nope", database_url=database_url),
-                          "No workspace named 'Nope'")
+                          "No brand named 'Nope' (brands: 'Atelier Lumen', 'Northwind Roasters').")
     assert_one_line_error(run_edito("lint", "--calendar", "x.csv", "--workspace", "Nope", database_url=database_url),
                           "--workspace only applies")
     # The workspace's own settings apply (Settings page); --config FILE replaces them; flags go on top.

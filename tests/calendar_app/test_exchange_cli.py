@@ -84,7 +84,8 @@ def test_ics_to_standard_output(database_url):
 def test_usage_errors_are_one_line(database_url, tmp_path):
     run_edito("demo", database_url=database_url)
     assert_one_line_error(run_edito("export", "-f", "pdf", database_url=database_url), "--format 'pdf'")
-    assert_one_line_error(run_edito("export", database_url=database_url), "Several workspaces", "Atelier Lumen")
+    assert_one_line_error(run_edito("export", database_url=database_url),
+                          "Several brands: choose one with --workspace (brands: 'Atelier Lumen', 'Northwind Roasters')")
     assert_one_line_error(run_edito("import", str(tmp_path / "nope.csv"), "-w", "Atelier Lumen",
                                     database_url=database_url), "nope.csv", "no such file")
     assert_one_line_error(run_edito("export", "-w", "Atelier Lumen", "-o", str(tmp_path / "no" / "dir.csv"),

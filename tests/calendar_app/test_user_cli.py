@@ -59,7 +59,8 @@ def test_bad_input_is_one_line(database_url):
     assert_one_line_error(run_edito("user", "disable", "ghost@y.example", database_url=database_url),
                           "No account with the email 'ghost@y.example'")
     assert_one_line_error(run_with_password("user", "add", "x@y.example", "--name", "X", "-w", "Nowhere",
-                                            password="long-enough", database_url=database_url), "No workspace")
+                                            password="long-enough", database_url=database_url),
+                          "No brand named 'Nowhere'")
 
 
 def test_the_last_active_admin_cannot_be_disabled(database_url):

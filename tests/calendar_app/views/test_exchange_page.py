@@ -21,12 +21,12 @@ from streamlit.testing.v1 import app_test as app_test_module
 import calendar_app
 from calendar_app.db import session_scope
 from calendar_app.exchange import DESCRIPTIONS, Format, export_calendar
-from calendar_app.exchange.formats import EDITO_COLUMNS
 from calendar_app.i18n import t
 from calendar_app.models import Post, PostCreate, User, Workspace
 from calendar_app.services import posts
 from calendar_app.services.workspaces import list_channels
 from tests.calendar_app.exchange_helpers import remove_all_posts
+from tests.calendar_app.helpers import edito_csv
 from tests.calendar_app.views.conftest import pages_on, seeded_demo
 
 PAGE = Path(calendar_app.__file__).parent / "views" / "exchange.py"
@@ -101,14 +101,6 @@ def _rows(data: bytes) -> list[dict[str, str]]:
     return list(csv.DictReader(io.StringIO(data.decode("utf-8-sig"), newline="")))
 
 
-def _csv(rows: list[dict[str, str]]) -> bytes:
-    buffer = io.StringIO(newline="")
-    writer = csv.DictWriter(buffer, fieldnames=EDITO_COLUMNS, lineterminator="\r\n")
-    writer.writeheader()
-    writer.writerows({column: row.get(column, "") for column in EDITO_COLUMNS} for row in rows)
-    return buffer.getvalue().encode()
-
-
 def _new_rows() -> list[dict[str, str]]:
     """Two posts the demo does not have, in two days' time (Europe/Paris, the demo brand's zone)."""
     day = date.today() + timedelta(days=2)
@@ -125,7 +117,7 @@ def _file_with_a_duplicate(engine) -> bytes:
     """Two new posts and one row that is already in the calendar (an exported demo post)."""
     with session_scope(engine) as session:
         exported = export_calendar(_lumen(engine).id, Format.EDITO_CSV, session=session).files[0].data
-    return _csv([*_new_rows(), _rows(exported)[0]])
+    return edito_csv([*_new_rows(), _rows(exported)[0]])
 
 
 def _plain(markdown: str) -> str:
@@ -282,7 +274,7 @@ def test_an_invalid_file_shows_each_problem_with_row_and_column_and_writes_nothi
     rows[1]["scheduled_at"] = "demain matin"
     rows.append({"channel": "Minitel", "body": "Un canal inconnu"})
     app = _page(demo, as_user="Inès Petit")
-    app.file_uploader[0].set_value(("erreurs.csv", _csv(rows), "text/csv")).run()
+    app.file_uploader[0].set_value(("erreurs.csv", edito_csv(rows), "text/csv")).run()
     assert not app.exception
     assert app.error[0].value == ("Le fichier a 3 problème(s) : rien ne sera importé. Corrigez les lignes "
                                   "ci-dessous, puis déposez le fichier à nouveau.")
@@ -327,7 +319,7 @@ def test_only_an_admin_imports_a_file_that_adds_a_channel(demo):
     workspace = _lumen(demo)
     rows = [{**_new_rows()[0], "channel": "Bluesky Lumen", "platform": "bluesky", "campaign": "Printemps"}]
     app = _page(demo, as_user="Hugo Bernard")
-    app.file_uploader[0].set_value(("bluesky.csv", _csv(rows), "text/csv")).run()
+    app.file_uploader[0].set_value(("bluesky.csv", edito_csv(rows), "text/csv")).run()
     assert "Bluesky Lumen (bluesky)" in _plain(app.warning[0].value)
     assert "Printemps" in app.info[0].value
     app.button(key="exchange.import.apply").click().run()
