@@ -13,6 +13,13 @@ from calendar_app.services.auth import workspaces_of
 from calendar_app.services.workspaces import list_workspaces
 
 SESSION_KEY = "app.workspace_id"
+CHOSEN_NEXT_KEY = "app.workspace_id.next"  # a brand to select on the next run (the picker's own key is a widget's)
+
+
+def select_workspace(workspace_id: int) -> None:
+    """Make the picker show this brand from the next run on (a brand just created, say); callable after the
+    picker was drawn in this run, which Streamlit forbids for the widget's own key."""
+    st.session_state[CHOSEN_NEXT_KEY] = workspace_id
 
 
 def choose_workspace() -> Workspace | None:
@@ -28,7 +35,7 @@ def choose_workspace() -> Workspace | None:
     by_id = {workspace.id: workspace for workspace in workspaces}
     # Set on every run: widget ids differ from page to page, so without this the choice would fall back to
     # the first option whenever the user opens another page.
-    chosen = st.session_state.get(SESSION_KEY)
+    chosen = st.session_state.pop(CHOSEN_NEXT_KEY, None) or st.session_state.get(SESSION_KEY)
     st.session_state[SESSION_KEY] = chosen if chosen in by_id else workspaces[0].id
     chosen = st.sidebar.selectbox(
         "Marque / Brand", options=list(by_id), format_func=lambda key: by_id[key].name, key=SESSION_KEY

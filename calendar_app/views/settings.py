@@ -29,6 +29,7 @@ from calendar_app.models import (
     Voice,
     WorkspaceUpdate,
 )
+from calendar_app.navigation import new_brand_page
 from calendar_app.services.members import (
     MemberCreate,
     add_member,
@@ -146,6 +147,8 @@ with brand_tab, st.form(key=f"settings.workspace_form.{wid}", border=True):
         _attempt(lambda: _in_session(save_workspace_settings, wid, WorkspaceUpdate(
             name=name, language=language, voice=voice, timezone=timezone, commercial_target=share / 100),
             user=user)(), t("settings_saved", lang))
+if can_edit:
+    brand_tab.page_link(new_brand_page(), label=t("onboarding.create_new_brand", lang), icon=":material/add_business:")
 
 # --- Channels --------------------------------------------------------------------------------------
 

@@ -56,3 +56,24 @@ def test_stopping_edito_app_stops_the_server_and_frees_the_port(tmp_path):
     assert _servers_on(port) == []
     with socket.socket() as probe:
         assert probe.connect_ex(("127.0.0.1", port)) != 0  # nothing listens any more
+
+
+def test_without_the_demo_a_local_first_run_walks_you_through_the_first_brand(tmp_path, page):
+    """``edito app --no-demo`` on an empty database: no empty shell, the walk-through, and you become its admin."""
+    from tests.e2e.conftest import launched_app, wait_for_run
+
+    with launched_app(tmp_path, app_environment(tmp_path), "--no-demo") as url:
+        assert "the app walks you through your first brand" in (tmp_path / "app.log").read_text()
+        page.goto(url)
+        page.get_by_text("Étape 1 sur 3 · La marque").wait_for(timeout=30_000)
+        page.get_by_text("Vous, premier administrateur").wait_for()
+        assert page.get_by_label("Marque / Brand").count() == 0  # no brand to pick yet, and no empty calendar
+        page.get_by_label("Votre nom").fill("Léa Martin")
+        page.get_by_label("Votre e-mail").fill("lea@maison.example")
+        page.get_by_label("Nom", exact=True).fill("Maison Verte")
+        save_screenshot(page, "first-run-no-demo")
+        page.get_by_role("button", name="Créer la marque").click()
+        page.get_by_text("Étape 2 sur 3 · Les canaux").wait_for(timeout=30_000)
+        wait_for_run(page)
+        assert page.get_by_label("Vous êtes / You are").input_value().startswith("Léa Martin")
+        assert not page.locator("[data-testid='stException']").count()
