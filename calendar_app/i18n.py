@@ -23,6 +23,7 @@ LABELS: dict[str, dict[str, str]] = {
     "compose": {"fr": "Rédiger", "en": "Compose"},
     "no_channel": {"fr": "Cette marque n'a pas encore de canal.", "en": "This brand has no channel yet."},
     "body": {"fr": "Texte publié", "en": "Published text"},
+    "body.placeholder": {"fr": "Écrivez ici le texte de la publication…", "en": "Write the post's text here…"},
     "length": {"fr": "{used} / {limit} caractères comptés comme {platform}",
                "en": "{used} / {limit} characters, counted as {platform} does"},
     "objective": {"fr": "Objectif", "en": "Objective"},
@@ -63,6 +64,11 @@ LABELS: dict[str, dict[str, str]] = {
     "review.waiting": {"fr": "{count} publication(s) en attente de relecture", "en": "{count} post(s) waiting for review"},
     "review.empty": {"fr": "Aucune publication en attente de relecture.", "en": "No post is waiting for review."},
     "review.by": {"fr": "par {name}", "en": "by {name}"},
+    "review.open_post": {"fr": "Ouvrir la publication", "en": "Open the post"},
+    "review.read_only": {"fr": "Seuls les éditeurs et les admins valident une publication ou demandent des "
+                               "modifications : vous pouvez lire la file ici.",
+                         "en": "Only editors and admins approve a post or request changes: you can read the queue "
+                               "here."},
     "review.unscheduled": {"fr": "non programmée", "en": "not scheduled"},
     "review.unknown_author": {"fr": "auteur inconnu", "en": "unknown author"},
     "review.approve": {"fr": "Valider", "en": "Approve"},
@@ -131,6 +137,12 @@ LABELS: dict[str, dict[str, str]] = {
                   "en": "Drag a post to reschedule it; click it to open it. Times shown in {timezone}."},
     "rescheduled": {"fr": "« {title} » reprogrammée au {when}.", "en": "\"{title}\" rescheduled to {when}."},
     "reschedule_failed": {"fr": "Reprogrammation refusée : {error}", "en": "Rescheduling refused: {error}"},
+    "posts.conflict": {"en": "Post {id} was changed by someone else (version {version}, you edited version "
+                             "{expected}); nothing was overwritten.",
+                       "fr": "La publication n°{id} a été modifiée par quelqu'un d'autre entre-temps (version "
+                             "{version}, vous modifiiez la version {expected}) : rien n'a été écrasé."},
+    "posts.back_to_review": {"fr": "Le message était validé : il repasse en relecture.",
+                             "en": "The post was approved: it goes back to review."},
     "open_post": {"fr": "Ouvrir « {title} »", "en": "Open \"{title}\""},
     # --- insights ---
     "insights": {"fr": "Analyses", "en": "Insights"},
@@ -206,8 +218,10 @@ LABELS: dict[str, dict[str, str]] = {
                                 "fr": "le canal « {name} » est sur {known} à une ligne précédente, pas sur {platform}"},
     "import.platform_mismatch": {"en": "channel {name!r} is on {known}, not {platform}",
                                  "fr": "le canal « {name} » est sur {known}, pas sur {platform}"},
-    "import.unknown_user": {"en": "no user with the email {email!r}; create the account first or leave the cell empty",
-                            "fr": "aucun compte avec l'adresse « {email} » : créez-le d'abord ou laissez la case vide"},
+    "import.not_an_email": {"en": "{email!r} is not an email address: this column names a person by their email "
+                                  "(kept as written when they have no account here), or stays empty",
+                            "fr": "« {email} » n'est pas une adresse e-mail : cette colonne désigne une personne par "
+                                  "son adresse (gardée telle quelle si elle n'a pas de compte ici), ou reste vide"},
     "import.uid_in_calendar": {"en": "post {uid} is already in the calendar",
                                "fr": "la publication {uid} est déjà dans le calendrier"},
     "import.same_as_stored": {"en": "same channel, time and text as a post already in the calendar",
@@ -241,6 +255,10 @@ LABELS: dict[str, dict[str, str]] = {
                                 "fr": "La campagne finirait avant de commencer."},
     "settings.workspace_name_taken": {"en": "A workspace named {name!r} already exists.",
                                       "fr": "Une marque nommée « {name} » existe déjà."},
+    "settings.workspace_name_archived": {"en": "An archived workspace is named {name!r}: restore it (edito workspace "
+                                               "restore) or choose another name.",
+                                         "fr": "Une marque archivée s'appelle « {name} » : restaurez-la (edito "
+                                               "workspace restore) ou choisissez un autre nom."},
     "settings.name_taken.channel": {"en": "This workspace already has a channel named {name!r}.",
                                     "fr": "Cette marque a déjà un canal nommé « {name} »."},
     "settings.name_taken.campaign": {"en": "This workspace already has a campaign named {name!r}.",
@@ -432,6 +450,17 @@ LABELS: dict[str, dict[str, str]] = {
                               "en": "Channels that will be added (by an admin only): {channels}"},
     "exchange.new_campaigns": {"fr": "Campagnes qui seront ajoutées : {campaigns}",
                                "en": "Campaigns that will be added: {campaigns}"},
+    "exchange.people_kept": {"fr": "Personnes sans compte ici, gardées par leur adresse e-mail (elles "
+                                   "reviennent telles quelles à l'export) :",
+                             "en": "People without an account here, kept by their email (exported back as they "
+                                   "are):"},
+    "exchange.people_not_members": {"fr": "Comptes sans accès à {brand} (reliés quand même ; un admin peut leur "
+                                          "donner l'accès) :",
+                                    "en": "Accounts without access to {brand} (linked all the same; an admin can "
+                                          "give them access):"},
+    "exchange.author_of": {"fr": "Auteur de", "en": "Author of"},
+    "exchange.reviewer_of": {"fr": "Relecteur de", "en": "Reviewer of"},
+    "exchange.new_channel_for": {"fr": "Nouveau canal {name} ({platform})", "en": "New channel {name} ({platform})"},
     "exchange.import_one": {"fr": "Importer 1 publication", "en": "Import 1 post"},
     "exchange.import_many": {"fr": "Importer {count} publications", "en": "Import {count} posts"},
     "exchange.import_as": {"fr": "Import au nom de {name} ({role}) : les éditeurs et les admins peuvent importer.",
@@ -648,6 +677,85 @@ LABELS: dict[str, dict[str, str]] = {
     "login.sso": {"fr": "Se connecter avec l'authentification unique (SSO)", "en": "Sign in with single sign-on"},
     "login.sso_unknown": {"fr": "Aucun compte Edito actif pour {email} : demandez à un administrateur.",
                           "en": "No active Edito account for {email}: ask an administrator."},
+    # --- a team starting from zero (issue 13): the first admin, the walk-through, a new brand ---
+    "first_admin.none": {"fr": "Aucun compte pour l'instant. Créez le premier administrateur sur le serveur "
+                               "d'Edito, dans un terminal :",
+                         "en": "No account yet. Create the first admin on Edito's server, in a terminal:"},
+    "first_admin.command": {"fr": 'edito user add EMAIL --name "Prénom Nom" --role admin',
+                            "en": 'edito user add EMAIL --name "First Last" --role admin'},
+    "first_admin.then": {"fr": "Le mot de passe ({length} caractères ou plus) est demandé deux fois, masqué "
+                               "(`--password-stdin` le lit depuis un script). Connectez-vous ensuite ici : Edito vous "
+                               "guide pour créer votre première marque, ses canaux et votre équipe.",
+                         "en": "The password ({length} characters or more) is asked twice, hidden "
+                               "(`--password-stdin` reads it from a script). Then sign in here: Edito walks you "
+                               "through your first brand, its channels and your team."},
+    "first_admin.done": {"fr": "C'est fait : me connecter", "en": "Done: sign in"},
+    "first_admin.still_none": {"fr": "Toujours aucun compte : lancez la commande ci-dessus sur la machine où tourne "
+                                     "Edito, puis réessayez.",
+                               "en": "Still no account: run the command above on the machine Edito runs on, then "
+                                     "try again."},
+    "action.create_brands": {"en": "create brands", "fr": "créer des marques"},
+    "onboarding.accounts_exist": {"en": "Accounts exist already: an admin adds the team (Settings → Members).",
+                                  "fr": "Des comptes existent déjà : un admin ajoute l'équipe (Réglages → Membres)."},
+    "onboarding.title": {"fr": "Bienvenue dans Edito", "en": "Welcome to Edito"},
+    "onboarding.intro": {"fr": "Trois étapes pour démarrer : la marque, ses canaux, puis l'équipe.",
+                         "en": "Three steps to start: the brand, its channels, then the team."},
+    "onboarding.step": {"fr": "Étape {step} sur {total} · {name}", "en": "Step {step} of {total} · {name}"},
+    "onboarding.step.brand": {"fr": "La marque", "en": "The brand"},
+    "onboarding.step.channels": {"fr": "Les canaux", "en": "The channels"},
+    "onboarding.step.team": {"fr": "L'équipe", "en": "The team"},
+    "onboarding.you": {"fr": "Vous, premier administrateur", "en": "You, the first admin"},
+    "onboarding.you_help": {"fr": "Installation locale : pas de connexion, donc pas de mot de passe. Avant d'ouvrir "
+                                  "Edito à l'équipe, donnez-vous-en un avec `edito user passwd EMAIL`.",
+                            "en": "Local install: no sign-in, so no password. Before opening Edito to the team, "
+                                  "give yourself one with `edito user passwd EMAIL`."},
+    "onboarding.your_name": {"fr": "Votre nom", "en": "Your name"},
+    "onboarding.your_email": {"fr": "Votre e-mail", "en": "Your email"},
+    "onboarding.brand_language_help": {"fr": "La langue des pages de la marque et de sa relecture automatique.",
+                                       "en": "The language of the brand's pages and of its checker."},
+    "onboarding.timezone_help": {"fr": "Tapez pour chercher, par exemple Europe/Paris.",
+                                 "en": "Type to search, for example Europe/Paris."},
+    "onboarding.create_brand": {"fr": "Créer la marque", "en": "Create the brand"},
+    "onboarding.brand_created": {"fr": "Marque « {name} » créée.", "en": "Brand \"{name}\" created."},
+    "onboarding.channels_help": {"fr": "Chaque publication part sur un canal : ajoutez-en au moins un. Vous en "
+                                       "ajouterez d'autres, et changerez leurs couleurs, dans Réglages → Canaux.",
+                                 "en": "Every post goes out on a channel: add one at least. You will add more, and "
+                                       "change their colours, in Settings → Channels."},
+    "onboarding.pick_platform": {"fr": "Choisissez une plateforme", "en": "Choose a platform"},
+    "onboarding.platform_missing": {"fr": "Choisissez la plateforme du canal.", "en": "Choose the channel's platform."},
+    "onboarding.posts_per_week_help": {"fr": "Le rythme prévu ; les analyses signalent les silences. Facultatif.",
+                                       "en": "The planned pace; insights flag the silences. Optional."},
+    "onboarding.add_channel": {"fr": "Ajouter ce canal", "en": "Add this channel"},
+    "onboarding.next": {"fr": "Continuer", "en": "Continue"},
+    "onboarding.need_channel": {"fr": "Ajoutez au moins un canal pour continuer.",
+                                "en": "Add a channel at least to continue."},
+    "onboarding.team_help": {"fr": "Ajoutez les personnes qui rédigent et relisent : chacune se connecte avec son "
+                                   "e-mail et le mot de passe initial que vous lui transmettez. Vous en ajouterez "
+                                   "d'autres dans Réglages → Membres.",
+                             "en": "Add the people who write and review: each signs in with their email and the "
+                                   "initial password you give them. You will add more in Settings → Members."},
+    "onboarding.add_member": {"fr": "Ajouter ce membre", "en": "Add this member"},
+    "onboarding.finish": {"fr": "Terminer : ouvrir le calendrier", "en": "Finish: open the calendar"},
+    "onboarding.new_brand": {"fr": "Nouvelle marque", "en": "New brand"},
+    "onboarding.new_brand_help": {"fr": "Une fois la marque créée, ses réglages s'ouvrent : ajoutez-y ses canaux et "
+                                        "ses membres.",
+                                  "en": "Once the brand is created, its settings open: add its channels and members "
+                                        "there."},
+    "onboarding.created_settings": {"fr": "Marque « {name} » créée : ajoutez-lui ses canaux et ses membres.",
+                                    "en": "Brand \"{name}\" created: add its channels and members."},
+    "onboarding.admins_only": {"fr": "{name} est {role} : seuls les admins créent des marques.",
+                               "en": "{name} is a {role}: only admins create brands."},
+    "onboarding.no_brand": {"fr": "Vous n'avez encore accès à aucune marque. Demandez à un administrateur de vous en "
+                                  "ouvrir une :",
+                            "en": "You cannot open any brand yet. Ask an admin to give you access to one:"},
+    "onboarding.no_admin": {"fr": "Aucun administrateur actif pour l'instant : sur le serveur d'Edito, créez-en un "
+                                  "avec la commande ci-dessous.",
+                            "en": "No active admin yet: on Edito's server, create one with the command below."},
+    "onboarding.pick_admin": {"fr": "Installation locale : choisissez un admin dans « Vous êtes / You are » pour "
+                                    "créer la première marque.",
+                              "en": "Local install: choose an admin in \"Vous êtes / You are\" to create the first "
+                                    "brand."},
+    "onboarding.create_new_brand": {"fr": "Créer une autre marque", "en": "Create another brand"},
     "signed_in_as": {"fr": "Connecté·e : {name} ({role})", "en": "Signed in: {name} ({role})"},
     "sign_out": {"fr": "Se déconnecter", "en": "Sign out"},
     "demo_banner": {"fr": "Comptes de démonstration actifs (mot de passe edito-demo). Désactivez-les "

@@ -18,7 +18,8 @@ from datetime import date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
 from calendar_app.i18n import t
-from calendar_app.models import Channel, Post, PostStatus
+from calendar_app.models import Channel, Post, PostStatus, User
+from calendar_app.services.permissions import may_edit
 
 VIEWS = {"month": "dayGridMonth", "week": "timeGridWeek", "list": "listWeek"}
 # A post that is out cannot be moved any more: its date is history.
@@ -54,8 +55,9 @@ def local_iso(moment: datetime, zone: ZoneInfo) -> str:
     return moment.astimezone(zone).replace(microsecond=0).isoformat()
 
 
-def post_event(post: Post, channel: Channel, zone: ZoneInfo, lang: str) -> dict:
-    """One FullCalendar event: the status before the title, the channel's colour, the post's id and version."""
+def post_event(post: Post, channel: Channel, zone: ZoneInfo, lang: str, *, movable: bool = True) -> dict:
+    """One FullCalendar event: the status before the title, the channel's colour, the post's id and version;
+    draggable unless its status is fixed or the person may not move it (``movable``)."""
     status = PostStatus(post.status)
     title = post.title or excerpt(post.body) or f"#{post.id}"
     return {
@@ -67,7 +69,7 @@ def post_event(post: Post, channel: Channel, zone: ZoneInfo, lang: str) -> dict:
         "borderColor": channel.colour,
         "textColor": text_colour(channel.colour),
         "classNames": [f"edito-status-{status}"],
-        "startEditable": status not in FIXED_STATUSES,
+        "startEditable": movable and status not in FIXED_STATUSES,
         "extendedProps": {
             "post_id": post.id,
             "version": post.version,
@@ -77,9 +79,12 @@ def post_event(post: Post, channel: Channel, zone: ZoneInfo, lang: str) -> dict:
     }
 
 
-def post_events(posts: Iterable[Post], channels: Mapping[int, Channel], zone: ZoneInfo, lang: str) -> list[dict]:
-    """Events for the scheduled posts (an idea without a date has no place on a grid)."""
-    return [post_event(post, channels[post.channel_id], zone, lang) for post in posts if post.scheduled_at]
+def post_events(posts: Iterable[Post], channels: Mapping[int, Channel], zone: ZoneInfo, lang: str,
+                user: User | None = None) -> list[dict]:
+    """Events for the scheduled posts (an idea without a date has no place on a grid); only the posts
+    ``user`` may move can be dragged (the service refuses the others anyway)."""
+    return [post_event(post, channels[post.channel_id], zone, lang, movable=may_edit(user, post))
+            for post in posts if post.scheduled_at]
 
 
 def grid_options(view: str, *, lang: str, timezone: str, first_day: date, last_day: date,

@@ -20,18 +20,13 @@ from calendar_app.components.plain_text import escape_markdown
 from calendar_app.errors import EditoError
 from calendar_app.i18n import short_day, t
 from calendar_app.models import Post, Workspace
-from calendar_app.navigation import PAGES_DIR
+from calendar_app.navigation import compose_page
 from checks import Finding
 
 MAX_POST_LINKS = 6  # links per finding; the others are counted
 LINK_LABEL_CHARS = 48
 CACHE_SECONDS = 60  # a post's calendar findings are reused this long while no post of its brand changes
 
-
-def compose_page() -> st.Page:
-    """The Compose page as ``st.navigation`` registers it (a page is known by its URL path)."""
-    return st.Page(PAGES_DIR / "compose.py", title="Rédiger / Compose", icon=":material/edit_note:",
-                   url_path="compose")
 
 
 def window_text(window: Sequence[str] | None, lang: str) -> str:

@@ -63,13 +63,26 @@ def show_highlighted(text: str, findings: list[Finding]) -> None:
     st.markdown(f'<div class="edito-preview">{highlighted_html(text, findings)}</div>', unsafe_allow_html=True)
 
 
+def grouped_findings(findings: list[Finding]) -> list[list[Finding]]:
+    """The findings by rule, worst rule first, each rule's findings in text order (a long post may break
+    the same rule five times: one card, not five)."""
+    groups: dict[str, list[Finding]] = {}
+    for finding in sorted(findings, key=lambda f: (-f.severity.rank, f.start)):
+        groups.setdefault(finding.code, []).append(finding)
+    return list(groups.values())
+
+
 def show_findings(findings: list[Finding], *, lang: str) -> None:
     if not findings:
         st.success("Aucun problème détecté." if lang == "fr" else "Nothing to flag.")
         return
-    for finding in sorted(findings, key=lambda f: (-f.severity.rank, f.start)):
+    for group in grouped_findings(findings):
+        first = group[0]
         with st.container(border=True):
-            st.markdown(f"{SEVERITY_BADGE[finding.severity][lang]} **{finding.code}** · `{finding.name}`")
-            st.text(finding.message)
-            if finding.suggestion:  # may quote the post (a partner's name): Markdown-escaped
-                st.caption(("Suggestion : " if lang == "fr" else "Suggestion: ") + escape_markdown(finding.suggestion))
+            count = f" · ×{len(group)}" if len(group) > 1 else ""
+            st.markdown(f"{SEVERITY_BADGE[first.severity][lang]} **{first.code}** · `{first.name}`{count}")
+            for message in dict.fromkeys(finding.message for finding in group):
+                st.text(message if len(group) == 1 else f"• {message}")
+            for suggestion in dict.fromkeys(finding.suggestion for finding in group if finding.suggestion):
+                # May quote the post (a partner's name): Markdown-escaped.
+                st.caption(("Suggestion : " if lang == "fr" else "Suggestion: ") + escape_markdown(suggestion))

@@ -47,6 +47,13 @@ def require_can_create(user: User | None, workspace_id: int, *, status: PostStat
         raise PermissionDeniedError(Localized("writer.own_author", name=user.name))
 
 
+def may_edit(user: User | None, post: Post) -> bool:
+    """Whether ``user``'s role lets them edit or move ``post`` (membership aside), for pages to offer only that."""
+    if user is None or is_reviewer(user):
+        return True
+    return post.author_id == user.id and PostStatus(post.status) in WRITER_EDITABLE
+
+
 def require_can_edit(user: User | None, post: Post, *, session: Session) -> None:
     """Editing, rescheduling, deleting or restoring ``post``."""
     if user is None:

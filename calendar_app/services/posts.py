@@ -130,8 +130,7 @@ def _compare_and_swap(post: Post, values: dict, *, expected_version: int, sessio
     if result.rowcount != 1:
         current = get_post(post.id, session=session, include_deleted=True)
         raise ConflictError(
-            f"Post {post.id} was changed by someone else (version {current.version}, you edited version "
-            f"{expected_version}); nothing was overwritten.",
+            Localized("posts.conflict", id=post.id, version=current.version, expected=expected_version),
             current=snapshot(current),
             attempted={**snapshot(post), **{key: _jsonable(value) for key, value in values.items()}},
         )
@@ -142,8 +141,16 @@ def _jsonable(value):
     return value.isoformat() if isinstance(value, datetime) else value
 
 
+# What a reviewer approved: changing any of these sends an approved or scheduled post back to review.
+REVIEWED_FIELDS = frozenset({"body", "channel_id", "scheduled_at", "timezone", "sponsorship", "partner"})
+APPROVED_STATES = frozenset({PostStatus.APPROVED, PostStatus.SCHEDULED})
+
+
 def update_post(post_id: int, changes: PostUpdate, *, expected_version: int, session: Session,
                 actor_id: int | None = None) -> Post:
+    """Save changes to a post. A change to what was approved (text, channel, time, sponsorship) moves an
+    approved or scheduled post back to review in the same write, audited as its own status event; the
+    title, notes, objective, pillar, campaign and link do not."""
     post = get_post(post_id, session=session)
     require_can_edit(acting_user(actor_id, session=session), post, session=session)
     values = changes.model_dump(exclude_unset=True)
@@ -159,12 +166,28 @@ def update_post(post_id: int, changes: PostUpdate, *, expected_version: int, ses
     values = {field: value for field, value in values.items() if getattr(post, field) != value}
     if not values:
         return post
+    edited = set(values)
+    back_to_review = PostStatus(post.status) in APPROVED_STATES and bool(edited & REVIEWED_FIELDS)
+    if back_to_review:
+        values["status"] = PostStatus.IN_REVIEW
     before = snapshot(post, set(values))
     post = _compare_and_swap(post, values, expected_version=expected_version, session=session)
-    action = "reschedule" if set(values) <= {"scheduled_at", "timezone"} else "edit"
+    action = "reschedule" if edited <= {"scheduled_at", "timezone"} else "edit"
     record_event(session=session, entity="post", entity_id=post.id, action=action, actor_id=actor_id,
-                 workspace_id=post.workspace_id, before=before, after=snapshot(post, set(values)))
+                 workspace_id=post.workspace_id, before={field: before[field] for field in edited},
+                 after=snapshot(post, edited))
+    if back_to_review:
+        record_event(session=session, entity="post", entity_id=post.id, action="status", actor_id=actor_id,
+                     workspace_id=post.workspace_id, before={"status": before["status"]},
+                     after={"status": str(PostStatus.IN_REVIEW),
+                            "reason": "changed after approval: " + ", ".join(sorted(edited & REVIEWED_FIELDS))})
     return post
+
+
+def sent_back_to_review(before: Post | PostStatus | str, after: Post) -> bool:
+    """Whether a save moved an approved or scheduled post back to review (for the pages to say so)."""
+    status = before.status if isinstance(before, Post) else before
+    return PostStatus(status) in APPROVED_STATES and PostStatus(after.status) == PostStatus.IN_REVIEW
 
 
 def change_status(post_id: int, status: PostStatus, *, expected_version: int, session: Session,

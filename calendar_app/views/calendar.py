@@ -11,13 +11,14 @@ import streamlit as st
 
 from calendar_app import resources
 from calendar_app.components import calendar_grid as grid
-from calendar_app.components.plain_text import escape_markdown
+from calendar_app.components.plain_text import error_message, escape_markdown
+from calendar_app.components.user_picker import choose_user
 from calendar_app.components.workspace_picker import choose_workspace
 from calendar_app.errors import EditoError
 from calendar_app.i18n import short_day, t
 from calendar_app.models import Pillar, PostStatus, PostUpdate
 from calendar_app.navigation import PAGES_DIR
-from calendar_app.services.posts import list_posts, update_post
+from calendar_app.services.posts import get_post, list_posts, sent_back_to_review, update_post
 from calendar_app.services.users import list_users
 from calendar_app.services.workspaces import list_campaigns, list_channels
 
@@ -28,6 +29,7 @@ REVISION_KEY = "calendar.revision"
 workspace = choose_workspace()
 if workspace is None:
     st.stop()
+user = choose_user()  # every drag is saved as this person, with their role's permissions
 lang = str(workspace.language)
 zone = ZoneInfo(workspace.timezone)
 
@@ -115,7 +117,7 @@ if view == "table":
 
 st.caption(t("grid.hint", lang, timezone=workspace.timezone))
 revision = st.session_state.setdefault(REVISION_KEY, 0)
-events = grid.post_events(posts, channels, zone, lang)
+events = grid.post_events(posts, channels, zone, lang, user)
 for event in events:  # a new revision after each drop redraws the events even when nothing changed
     event["extendedProps"]["revision"] = revision
 options = grid.grid_options(view, lang=lang, timezone=workspace.timezone, first_day=range_start,
@@ -133,14 +135,18 @@ elif grid.fingerprint(value) != st.session_state.get(HANDLED_KEY):
             post_id, version, new_start = request
             try:
                 with resources.session() as session:
+                    status_before = get_post(post_id, session=session).status
                     post = update_post(post_id, PostUpdate(scheduled_at=new_start), expected_version=version,
-                                       session=session, actor_id=st.session_state.get("app.user_id"))
+                                       session=session, actor_id=user.id if user else None)
                     title = post.title or grid.excerpt(post.body)
+                    back = sent_back_to_review(status_before, post)
                 when = f"{short_day(new_start, lang)} {new_start:%H:%M}"
-                st.session_state[FLASH_KEY] = ("success", t("rescheduled", lang, title=escape_markdown(title),
-                                                         when=when))
+                message = t("rescheduled", lang, title=escape_markdown(title), when=when)
+                if back:
+                    message += " " + t("posts.back_to_review", lang)
+                st.session_state[FLASH_KEY] = ("success", message)
             except EditoError as error:
-                st.session_state[FLASH_KEY] = ("error", t("reschedule_failed", lang, error=escape_markdown(error)))
+                st.session_state[FLASH_KEY] = ("error", t("reschedule_failed", lang, error=error_message(error, lang)))
             st.session_state[REVISION_KEY] = revision + 1
             st.rerun()
     elif callback == "eventClick":

@@ -17,6 +17,7 @@ from calendar_app.components import merge
 from calendar_app.components.calendar_warnings import show_calendar_warnings
 from calendar_app.components.findings import show_findings, show_highlighted
 from calendar_app.components.history import show_history
+from calendar_app.components.live_text import bump, live_text_area
 from calendar_app.components.plain_text import error_message, escape_markdown
 from calendar_app.components.user_picker import choose_user
 from calendar_app.components.workspace_picker import SESSION_KEY as WORKSPACE_KEY
@@ -35,7 +36,14 @@ from calendar_app.models import (
 )
 from calendar_app.services.audit import history
 from calendar_app.services.checking import checker_config
-from calendar_app.services.posts import adapt_post, create_post, delete_post, get_post, update_post
+from calendar_app.services.posts import (
+    adapt_post,
+    create_post,
+    delete_post,
+    get_post,
+    sent_back_to_review,
+    update_post,
+)
 from calendar_app.services.reviews import submit_for_review
 from calendar_app.services.workspaces import (
     get_workspace,
@@ -54,6 +62,9 @@ LOADED, VERSION, SAVED, FLASH = "compose.loaded", "compose.version", "compose.sa
 # Post id → the pending conflict of a refused save (base, theirs, mine…): kept, with the text typed, until the
 # merge is saved or the changes discarded, even across a visit to another page or post.
 CONFLICTS = "compose.conflicts"
+# The text is the page's (a live text area sends it while typing): BODY holds it, BODY_REV counts the times
+# the page replaced it (so the browser shows the new text), BODY_EDITOR is the text area's own widget key.
+BODY, BODY_REV, BODY_EDITOR = "compose.body", "compose.body_rev", "compose.body_editor"
 
 
 def _post_values(post: Post, zone: ZoneInfo) -> dict:
@@ -69,7 +80,8 @@ def _fill(values: dict) -> None:
     state = st.session_state
     state["compose.channel"] = values["channel_id"]
     state["compose.title"] = values["title"] or ""
-    state["compose.body"] = values["body"] or ""
+    state[BODY] = values["body"] or ""
+    bump(BODY_REV)
     state["compose.day"] = values["scheduled_at"].date() if values["scheduled_at"] else None
     state["compose.time"] = values["scheduled_at"].time() if values["scheduled_at"] else time(9, 0)
     state["compose.objective"] = values["objective"]
@@ -174,6 +186,7 @@ def _forget() -> None:
     """Back to an empty form for a new post (a pending conflict of the previous one is kept)."""
     for key in (*(f"compose.{name}" for name in WIDGETS), LOADED, VERSION, SAVED):
         st.session_state.pop(key, None)
+    bump(BODY_REV)
 
 
 def _new_post() -> None:
@@ -190,6 +203,11 @@ def _last_review_comment(post_id: int) -> str | None:
 
 
 # --- Which post: ?post=ID opens a stored one (and its brand) ----------------------------------------------
+
+# The text is not a widget's, so it outlives a visit to another page, unlike the other fields: drop it with them.
+if "compose.title" not in st.session_state and BODY in st.session_state:
+    st.session_state.pop(BODY)
+    bump(BODY_REV)
 
 editing: Post | None = None
 requested = st.query_params.get("post")
@@ -253,7 +271,8 @@ with editor:
     channel_id = st.selectbox(t("channel", lang), list(channel_by_id), key="compose.channel",
                               format_func=lambda key: channel_by_id[key].display_name)
     title = st.text_input(t("title", lang), key="compose.title", max_chars=200)
-    body = st.text_area(t("body", lang), key="compose.body", height=220)
+    body = live_text_area(t("body", lang), key=BODY_EDITOR, state_key=BODY, revision_key=BODY_REV,
+                          placeholder=t("body.placeholder", lang), height=220)
     channel = channel_by_id[channel_id]
     platform = PLATFORMS[str(channel.platform)]
     used = length(body, str(channel.platform))
@@ -316,6 +335,8 @@ if save_column.button(save_label, type="primary", key="compose.save", disabled=n
                 post = update_post(post_id, PostUpdate(**values), expected_version=st.session_state[VERSION],
                                    session=session, actor_id=user.id if user else None)
                 message = t("compose.updated", lang, id=post.id, version=post.version)
+                if editing is not None and sent_back_to_review(editing, post):
+                    message += " " + t("posts.back_to_review", lang)
         st.session_state[LOADED], st.session_state[VERSION], st.session_state[SAVED] = post.id, post.version, values
         st.session_state.get(CONFLICTS, {}).pop(post.id, None)
         post_id, status = post.id, post.status

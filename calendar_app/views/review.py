@@ -14,11 +14,13 @@ from calendar_app.components.user_picker import choose_user
 from calendar_app.components.workspace_picker import choose_workspace
 from calendar_app.errors import ApprovalBlockedError, EditoError
 from calendar_app.i18n import short_day, t
-from calendar_app.models import User
+from calendar_app.models import Post, User
+from calendar_app.navigation import compose_page
 from calendar_app.services.checking import check_posts
 from calendar_app.services.reviews import approve, request_changes, review_queue
 from calendar_app.services.users import list_users
-from calendar_app.services.workspaces import list_channels
+from calendar_app.services.permissions import is_reviewer
+from calendar_app.services.workspaces import list_campaigns, list_channels
 
 FLASH = "review.flash"
 
@@ -26,6 +28,22 @@ FLASH = "review.flash"
 def _label(title: str, body: str, size: int = 60) -> str:
     text = " ".join(title.split()) or " ".join(body.split())  # one line, even from an imported file
     return text if len(text) <= size else text[: size - 1] + "…"
+
+
+def _details(post: Post, campaigns: dict[int, str], lang: str) -> str:
+    """What the reviewer approves besides the text: sponsorship and partner, objective, link, campaign."""
+    sponsorship = t(f"sponsorship.{post.sponsorship}", lang)
+    if post.partner:
+        sponsorship += f" ({post.partner})"
+    parts = [_field("sponsorship", sponsorship, lang),
+             _field("objective", t(f"objective.{post.objective}", lang) if post.objective else "—", lang),
+             _field("link", post.link or "—", lang),
+             _field("campaign", campaigns.get(post.campaign_id, "—"), lang)]
+    return escape_markdown(" · ".join(parts))
+
+
+def _field(key: str, value: str, lang: str) -> str:
+    return f"{t(key, lang)} : {value}" if lang == "fr" else f"{t(key, lang)}: {value}"
 
 
 def _blocked_key(post_id: int) -> str:
@@ -91,12 +109,16 @@ with resources.session() as session:
     queue = review_queue(workspace.id, session=session)
     channels = {channel.id: channel for channel in list_channels(workspace.id, session=session)}
     people = {person.id: person for person in list_users(session=session)}
+    campaigns = {campaign.id: campaign.name for campaign in list_campaigns(workspace.id, session=session)}
     findings = check_posts(queue, session=session)
 
 st.caption(t("review.waiting", lang, count=len(queue)) + f" · {workspace.timezone}")
 if not queue:
     st.info(t("review.empty", lang))
     st.stop()
+reviewer = is_reviewer(user)
+if not reviewer:
+    st.info(t("review.read_only", lang))
 
 for post in queue:
     label = _label(post.title, post.body)
@@ -110,6 +132,9 @@ for post in queue:
                                t("review.by", lang, name=escape_markdown(author.name) if author
                                  else t("review.unknown_author", lang)),
                                f"n°{post.id}" if lang == "fr" else f"#{post.id}"]))
+        st.caption(_details(post, campaigns, lang))
+        st.page_link(compose_page(), label=t("review.open_post", lang), query_params={"post": str(post.id)},
+                     icon=":material/edit_note:")
         text, checks = st.columns([3, 2], gap="large")
         with text:
             show_highlighted(post.body, findings[post.id])
@@ -118,6 +143,8 @@ for post in queue:
 
         if (error := st.session_state.get(_error_key(post.id))) is not None:
             st.error(error)  # escaped when it was stored
+        if not reviewer:  # the services refuse a writer's approval anyway: no buttons that can only fail
+            continue
         approve_column, changes_column = st.columns(2)
         with approve_column:
             st.button(t("review.approve", lang), key=f"review.approve.{post.id}", type="primary",

@@ -6,6 +6,7 @@ import pytest
 from sqlmodel import Session
 
 from calendar_app.errors import ConflictError, NotFoundError, ValidationError
+from calendar_app.i18n import localized
 from calendar_app.models import CampaignCreate, PostStatus, PostUpdate
 from calendar_app.services import audit, posts, workspaces
 from tests.calendar_app.helpers import make_channel, make_post, make_workspace
@@ -84,6 +85,8 @@ def test_a_stale_save_from_another_session_is_a_conflict_and_overwrites_nothing(
         bob.rollback()
     assert conflict.value.current["title"] == "Alice's title"
     assert conflict.value.attempted["title"] == "Bob's title"
+    assert "changed by someone else" in str(conflict.value)  # the CLI's English…
+    assert "modifiée par quelqu'un d'autre" in localized(conflict.value.args[0], "fr")  # …and a French page's
     with Session(engine) as check:
         assert posts.get_post(post_id, session=check).title == "Alice's title"
 

@@ -7,7 +7,7 @@ from datetime import date, timedelta
 
 import pytest
 
-from tests.e2e.conftest import save_screenshot
+from tests.e2e.conftest import choose, save_screenshot, wait_for_run
 
 pytestmark = pytest.mark.e2e
 
@@ -15,9 +15,12 @@ GRID_FRAME = "iframe[title*='streamlit_calendar']"
 MOVABLE = re.compile(r"^(Programmée|Validée|En relecture|Brouillon|Idée|Modifications demandées) · ")
 
 
-def _open_calendar(running_app, page):
+def _open_calendar(running_app, page, as_user: str | None = None):
     page.goto(running_app)  # the calendar is the default page
     page.get_by_role("heading", name="Calendrier · Atelier Lumen").wait_for(timeout=30_000)
+    if as_user:  # a local install: the sidebar's picker says who is acting
+        choose(page, "Vous êtes / You are", as_user)
+        wait_for_run(page)
     grid = page.frame_locator(GRID_FRAME)
     grid.locator(".fc-daygrid-event").first.wait_for(timeout=30_000)
     return grid
@@ -38,8 +41,20 @@ def test_the_month_grid_shows_the_demo_posts(running_app, page):
     save_screenshot(page, "calendar")
 
 
+def test_a_writer_can_drag_only_their_own_open_posts(running_app, page):
+    grid = _open_calendar(running_app, page, as_user="Camille Martin (writer)")
+    events = grid.locator(".fc-daygrid-event")
+    draggable = [events.nth(i).locator(".fc-event-title").inner_text() for i in range(events.count())
+                 if "fc-event-draggable" in (events.nth(i).get_attribute("class") or "")]
+    fixed = [events.nth(i).locator(".fc-event-title").inner_text() for i in range(events.count())
+             if "fc-event-draggable" not in (events.nth(i).get_attribute("class") or "")]
+    # the demo's approved and scheduled posts belong to the editors' queue: a writer cannot move them
+    assert any(title.startswith(("Validée · ", "Programmée · ")) for title in fixed)
+    assert all(title.startswith(("Brouillon · ", "Idée · ", "Modifications demandées · ")) for title in draggable)
+
+
 def test_dragging_a_post_to_another_day_reschedules_it(running_app, page):
-    grid = _open_calendar(running_app, page)
+    grid = _open_calendar(running_app, page, as_user="Hugo Bernard (editor)")
     events = grid.locator("td[data-date] .fc-daygrid-event")
     # a post that can move, on a day whose next day is shown and not today (today's cell is highlighted)
     for index in range(events.count()):

@@ -17,7 +17,7 @@ from streamlit.testing.v1 import AppTest
 import calendar_app
 from calendar_app.components import calendar_grid as grid
 from calendar_app.db import session_scope
-from calendar_app.models import AuditEvent, Channel, Post, PostStatus
+from calendar_app.models import AuditEvent, Channel, Post, PostStatus, User
 
 PAGE = Path(calendar_app.__file__).parent / "views" / "calendar.py"
 PARIS = ZoneInfo("Europe/Paris")
@@ -45,7 +45,9 @@ def test_an_empty_database_invites_to_create_a_brand(app_database):
 
 
 def test_the_month_grid_shows_the_brands_posts_coloured_by_channel_with_their_status(demo_engine):
-    page = AppTest.from_file(str(PAGE), default_timeout=30).run()
+    page = AppTest.from_file(str(PAGE), default_timeout=30)
+    page.session_state["app.user_id"] = _user_id(demo_engine, "Hugo Bernard")  # an editor may move any open post
+    page.run()
     assert not page.exception
     assert page.title[0].value == "Calendrier · Atelier Lumen"
     options = _component(page)["options"]
@@ -142,8 +144,15 @@ def _drop(event: dict, new_start: str, version: int | None = None) -> dict:
     return {"callback": "eventChange", "eventChange": {"event": moved, "oldEvent": event, "relatedEvents": []}}
 
 
+def _user_id(engine, name: str) -> int:
+    with session_scope(engine) as session:
+        return session.exec(select(User.id).where(User.name == name)).one()
+
+
 def test_dragging_a_post_reschedules_it_once_and_a_stale_drop_is_refused(demo_engine, monkeypatch):
-    page = AppTest.from_file(str(PAGE), default_timeout=30).run()
+    page = AppTest.from_file(str(PAGE), default_timeout=30)
+    page.session_state["app.user_id"] = _user_id(demo_engine, "Hugo Bernard")  # an editor, in the sidebar picker
+    page.run()
     event = next(e for e in _events(page) if e["startEditable"])
     post_id = event["extendedProps"]["post_id"]
     before = _posts(demo_engine)[post_id]
@@ -177,8 +186,50 @@ def test_dragging_a_post_reschedules_it_once_and_a_stale_drop_is_refused(demo_en
     page.run()
     assert not page.exception
     assert "Reprogrammation refusée" in page.error[0].value
-    assert "changed by someone else" in page.error[0].value
+    assert "modifiée par quelqu" in page.error[0].value  # in the page's language, not the CLI's English
     assert _posts(demo_engine)[post_id].scheduled_at == new_wall.astimezone(UTC)
+
+
+def test_a_writer_drags_only_their_own_open_posts_and_a_forced_drop_is_refused(demo_engine, monkeypatch):
+    writer = _user_id(demo_engine, "Camille Martin")
+    page = AppTest.from_file(str(PAGE), default_timeout=30)
+    page.session_state["app.user_id"] = writer
+    page.run()
+    stored = _posts(demo_engine)
+    events = _events(page)
+    draggable = {e["extendedProps"]["post_id"] for e in events if e["startEditable"]}
+    assert draggable and all(stored[post_id].author_id == writer for post_id in draggable)
+    locked = next(e for e in events if stored[e["extendedProps"]["post_id"]].status == PostStatus.APPROVED
+                  and stored[e["extendedProps"]["post_id"]].author_id != writer)
+    assert not locked["startEditable"]
+    post_id = locked["extendedProps"]["post_id"]
+    value = _drop(locked, locked["start"][:11] + "07:00:00" + locked["start"][-6:])
+    monkeypatch.setattr(grid, "show_grid", lambda events, options, *, key: value)
+    page.run()
+    assert not page.exception
+    assert "Reprogrammation refusée" in page.error[0].value and "Camille Martin" in page.error[0].value
+    after = _posts(demo_engine)[post_id]
+    assert (after.scheduled_at, after.version, after.status) == (stored[post_id].scheduled_at,
+                                                                stored[post_id].version, PostStatus.APPROVED)
+
+
+def test_moving_an_approved_post_sends_it_back_to_review_and_says_so(demo_engine, monkeypatch):
+    page = AppTest.from_file(str(PAGE), default_timeout=30)
+    editor = _user_id(demo_engine, "Hugo Bernard")
+    page.session_state["app.user_id"] = editor
+    page.run()
+    stored = _posts(demo_engine)
+    event = next(e for e in _events(page) if stored[e["extendedProps"]["post_id"]].status == PostStatus.APPROVED)
+    post_id = event["extendedProps"]["post_id"]
+    value = _drop(event, event["start"][:11] + "07:00:00" + event["start"][-6:])
+    monkeypatch.setattr(grid, "show_grid", lambda events, options, *, key: value)
+    page.run()
+    assert "repasse en relecture" in page.toast[0].value
+    assert _posts(demo_engine)[post_id].status == PostStatus.IN_REVIEW
+    with session_scope(demo_engine) as session:
+        events = session.exec(select(AuditEvent).where(AuditEvent.entity == "post", AuditEvent.entity_id == post_id)
+                              .order_by(AuditEvent.id)).all()
+    assert [(e.action, e.actor_id) for e in events[-2:]] == [("reschedule", editor), ("status", editor)]
 
 
 # --- pure functions of the grid ---------------------------------------------------------------------

@@ -12,12 +12,20 @@ from calendar_app.components import merge
 from calendar_app.components.findings import highlighted_html
 from calendar_app.components.history import history_rows, shorten
 from calendar_app.db import session_scope
-from calendar_app.models import AuditEvent, Channel, Post, PostCreate, PostUpdate, User
+from calendar_app.models import AuditEvent, Channel, Post, PostCreate, PostStatus, PostUpdate, User
 from calendar_app.services.posts import create_post, update_post
+from calendar_app.services.reviews import approve, submit_for_review
 from checks import Finding, Severity
 
 PAGE = Path(calendar_app.__file__).parent / "views" / "compose.py"
 UNDISCLOSED = "Merci à @maisonverdier pour cette box cocooning, je l'adore ! <script>alert(1)</script>"
+
+
+def _type(app: AppTest, text: str) -> None:
+    """What the live text area does in the browser (AppTest cannot type in a component): the text reaches
+    the page's state, and the page runs."""
+    app.session_state["compose.body"] = text
+    app.run()
 
 
 @pytest.fixture
@@ -33,7 +41,7 @@ def test_findings_appear_as_the_text_is_typed_and_the_post_is_saved(page):
     app.selectbox(key="compose.sponsorship").select("paid").run()
     app.text_input(key="compose.partner").input("Maison Verdier").run()
     app.selectbox(key="compose.objective").select("awareness").run()
-    app.text_area(key="compose.body").input(UNDISCLOSED).run()
+    _type(app, UNDISCLOSED)
     shown = " ".join(element.value for element in app.markdown)
     assert "SPO002" in shown
     assert "&lt;script&gt;" in shown and "<script>" not in shown  # user text is escaped in the preview
@@ -48,7 +56,7 @@ def test_the_counter_counts_the_platform_way(page):
     app, _ = page
     x_channel = next(option for option in app.selectbox(key="compose.channel").options if option == "X")
     app.selectbox(key="compose.channel").select(x_channel).run()
-    app.text_area(key="compose.body").input("Bonjour 👋🏽 https://atelier.example/un/lien/assez/long").run()
+    _type(app, "Bonjour 👋🏽 https://atelier.example/un/lien/assez/long")
     assert "34 / 280" in app.get("progress")[0].proto.text  # 7 + 1 + emoji 2 + 1 + URL 23
 
 
@@ -87,7 +95,7 @@ def test_a_post_opens_from_the_address_fills_the_form_saves_and_goes_to_review(s
     app, engine, post_id = stored
     assert not app.exception
     assert app.text_input(key="compose.title").value == "Box d'hiver"
-    assert app.text_area(key="compose.body").value == UNDISCLOSED
+    assert app.session_state["compose.body"] == UNDISCLOSED
     assert app.text_input(key="compose.partner").value == "Maison Verdier"
     assert (app.selectbox(key="compose.sponsorship").value, app.selectbox(key="compose.objective").value) == (
         "paid", "awareness")
@@ -97,7 +105,7 @@ def test_a_post_opens_from_the_address_fills_the_form_saves_and_goes_to_review(s
     assert "SPO002" in " ".join(element.value for element in app.markdown)
 
     fixed = "Collaboration commerciale avec Maison Verdier : leur box cocooning, on l'adore !"
-    app.text_area(key="compose.body").input(fixed).run()
+    _type(app, fixed)
     assert app.button(key="compose.submit").disabled  # unsaved changes are not sent to review
     app.button(key="compose.save").click().run()
     assert not app.error and any("version 2" in success.value for success in app.success)
@@ -132,13 +140,33 @@ def test_a_stale_save_shows_both_versions_and_overwrites_nothing(stored):
     assert _post(engine, post_id).version == 2
 
 
+def test_saving_a_changed_approved_post_says_it_goes_back_to_review(stored):
+    _, engine, post_id = stored
+    with session_scope(engine) as session:
+        writer = session.exec(select(User).where(User.name == "Camille Martin")).one()
+        editor = session.exec(select(User).where(User.name == "Hugo Bernard")).one()
+        post = submit_for_review(post_id, expected_version=1, user=writer, session=session)
+        approve(post_id, expected_version=post.version, user=editor, session=session,
+                override_reason="Mention vue avec le partenaire")
+        editor_id = editor.id
+    app = AppTest.from_file(str(PAGE), default_timeout=60)  # the editor opens the approved post
+    app.session_state["app.user_id"] = editor_id
+    app.query_params["post"] = str(post_id)
+    app.run()
+    _type(app, "Collaboration commerciale avec Maison Verdier : leur box cocooning, on l'adore !")
+    app.button(key="compose.save").click().run()
+    assert not app.exception and not app.error
+    assert any("repasse en relecture" in success.value for success in app.success)
+    assert _post(engine, post_id).status == PostStatus.IN_REVIEW
+
+
 def test_a_new_post_is_written_by_the_chosen_user_and_can_then_be_submitted(page):
     app, engine = page
     with Session(engine) as session:
         writer = session.exec(select(User).where(User.name == "Camille Martin")).one()
     app.session_state["app.user_id"] = writer.id
     app.text_input(key="compose.title").input("Nouvelle box").run()
-    app.text_area(key="compose.body").input("Notre atelier prépare la box d'hiver : qu'aimeriez-vous y trouver ?").run()
+    _type(app, "Notre atelier prépare la box d'hiver : qu'aimeriez-vous y trouver ?")
     app.button(key="compose.save").click().run()
     with Session(engine) as session:
         post = session.exec(select(Post).where(Post.title == "Nouvelle box")).one()
@@ -187,7 +215,7 @@ def test_a_post_moved_to_the_trash_is_soft_deleted_and_the_form_starts_afresh(st
     app.button(key="compose.delete").click().run()
     assert not app.exception and not app.error
     assert _post(engine, post_id).deleted_at is not None
-    assert app.text_area(key="compose.body").value == ""  # back to a new, empty post
+    assert app.session_state["compose.body"] == ""  # back to a new, empty post
     assert app.toast and f"n°{post_id}" in app.toast[0].value
 
 
@@ -242,7 +270,7 @@ def contested(page):
 
 def _type_mine(app, *, title: str = MY_TITLE, body: str = MY_BODY) -> None:
     app.text_input(key="compose.title").input(title).run()
-    app.text_area(key="compose.body").input(body).run()
+    _type(app, body)
     app.button(key="compose.save").click().run()
     assert not app.exception
 
@@ -263,7 +291,7 @@ def test_a_conflict_is_merged_field_by_field_on_top_of_the_saved_version(contest
     assert '<div style="background:#fff1c2;border-radius:2px">Leur box cocooning arrive jeudi.</div>' in texts[0]
     assert '<div style="background:#fff1c2;border-radius:2px">Et vous, laquelle ?</div>' in texts[1]
     assert "line-through\">Et vous ?</div>" in texts[1]  # the line my version replaced
-    assert app.text_area(key="compose.body").value == MY_BODY  # the form still holds what I typed
+    assert app.session_state["compose.body"] == MY_BODY  # the form still holds what I typed
 
     radios["Titre"].set_value("theirs")
     radios["Texte publié"].set_value("mine")
@@ -273,7 +301,7 @@ def test_a_conflict_is_merged_field_by_field_on_top_of_the_saved_version(contest
     assert (saved.title, saved.body, saved.version) == (THEIR_TITLE, MY_BODY, 3)  # theirs (v2) + 1
     assert (saved.partner, saved.objective) == ("Maison Verdier", "awareness")  # untouched fields kept
     assert app.text_input(key="compose.title").value == THEIR_TITLE
-    assert app.text_area(key="compose.body").value == MY_BODY
+    assert app.session_state["compose.body"] == MY_BODY
     assert not _radios(app) and "version 3" in app.toast[0].value
     app.text_input(key="compose.title").input(THEIR_TITLE + " !").run()
     app.button(key="compose.save").click().run()  # the page now edits version 3: a plain save goes through
@@ -321,7 +349,7 @@ def test_a_third_save_during_the_merge_is_refused_again_never_overwritten(contes
     assert "encore" in app.error[0].value and "version 3" in app.error[0].value
     radios = _radios(app)  # my merge is now "mine", compared with version 3
     assert set(radios) == {"Texte publié", "Lien"} and radios["Lien"].value == "theirs"
-    assert app.text_area(key="compose.body").value == MY_BODY
+    assert app.session_state["compose.body"] == MY_BODY
     app.button(key="compose.merge.save").click().run()
     stored = _post(engine, post_id)
     assert (stored.version, stored.title, stored.body, stored.link) == (4, THEIR_TITLE, MY_BODY,
@@ -340,10 +368,10 @@ def test_my_typed_text_is_kept_until_the_merge_is_saved_or_discarded(contested):
     app.query_params["post"] = str(post_id)  # …and come back: my text and the merge are still there
     app.run()
     assert app.text_input(key="compose.title").value == MY_TITLE
-    assert app.text_area(key="compose.body").value == MY_BODY
+    assert app.session_state["compose.body"] == MY_BODY
     assert set(_radios(app)) == {"Titre", "Texte publié"}
     app.button(key="compose.reload").click().run()
-    assert app.text_area(key="compose.body").value == BASE_BODY and not _radios(app)
+    assert app.session_state["compose.body"] == BASE_BODY and not _radios(app)
 
 
 def test_history_lists_the_events_newest_first_with_who_did_them(contested):

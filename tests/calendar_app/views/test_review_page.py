@@ -128,16 +128,45 @@ def test_an_editor_requests_changes_with_a_comment(review):
     assert app.toast and "Modifications demandées" in app.toast[0].value
 
 
-def test_a_writer_sees_the_queue_but_cannot_approve(review):
+def test_a_writer_reads_the_queue_without_buttons_they_cannot_use(review):
     open_as, engine, clean, _ = review
     app = open_as("Camille Martin")
-    assert "Box cocooning (annoncée)" in [_plain(element.value) for element in app.get("subheader")]
-    app.button(key=f"review.approve.{clean}").click().run()
     assert not app.exception
+    assert "Box cocooning (annoncée)" in [_plain(element.value) for element in app.get("subheader")]
+    keys = {button.key for button in app.button}
+    assert not any(key.startswith(("review.approve.", "review.request.")) for key in keys)
+    assert not [area for area in app.text_area if area.key.startswith("review.comment.")]
+    assert any("Seuls les éditeurs et les admins" in info.value for info in app.info)
     assert _status(engine, clean) == PostStatus.IN_REVIEW
-    assert len(app.error) == 1  # the service's refusal, in the brand's language
-    assert _plain(app.error[0].value) == ("Camille Martin est rédacteur·rice : seuls les éditeurs et les admins "
-                                          "peuvent approuver des publications.")
+
+
+def test_the_card_shows_what_is_approved_besides_the_text_and_opens_the_post(review):
+    open_as, engine, clean, _ = review
+    with session_scope(engine) as session:
+        post = session.get(Post, clean)
+        post.link = "https://atelier.example/box"
+        session.add(post)
+    app = open_as("Hugo Bernard")
+    details = [_plain(caption.value) for caption in app.caption if "atelier.example/box" in _plain(caption.value)]
+    assert details == ["Partenariat : Rémunéré (Maison Verdier) · Objectif : Notoriété · "
+                       "Lien : https://atelier.example/box · Campagne : —"]
+    links = [link for link in app.get("page_link") if link.proto.label == "Ouvrir la publication"]
+    assert len(links) == len(app.get("subheader"))  # one per card
+    assert any(f"post={clean}" in str(link.proto) for link in links)
+
+
+def test_findings_of_one_rule_are_grouped_in_one_card(review):
+    open_as, engine, _, _ = review
+    sentence = ("notre atelier a passé tout le mois de novembre à tester des dizaines de tissus différents avec "
+                "nos clientes les plus fidèles pour trouver celui qui résiste au lavage sans perdre sa douceur "
+                "ni sa couleur au fil des saisons")
+    body = f"Collaboration commerciale avec Maison Verdier : {sentence}. Et {sentence}. Et vous, lequel ?"
+    with session_scope(engine) as session:
+        long_one = _submitted_post(session, "Deux longues phrases", body)
+    app = open_as("Hugo Bernard")
+    headers = [element.value for element in app.markdown if "CHN006" in element.value]
+    assert len(headers) == 1 and "×2" in headers[0]
+    assert long_one
 
 
 def _plain(markdown: str) -> str:
