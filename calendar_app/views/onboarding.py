@@ -70,7 +70,7 @@ def _flash() -> None:
 def _brand_form(lang: str, *, walk_through: bool, first_admin: bool) -> None:
     """Name, language, voice, timezone and commercial share; with ``first_admin``, the person's name and email
     too. The brand (and that account) are created in one unit of work: a refusal writes neither."""
-    with st.form(key=f"onboarding.brand_form.{_round()}"):
+    with st.form(key=f"onboarding.brand_form.{_round()}", enter_to_submit=False):
         if first_admin:
             st.markdown(f"**{t('onboarding.you', lang)}**")
             left, right = st.columns(2)
@@ -128,7 +128,7 @@ def _channels_step(brand: Workspace) -> None:
         } for channel in channels]), hide_index=True, width="stretch",
             column_config={t("posts_per_week", lang): st.column_config.NumberColumn(format="%g")})
     form = f"onboarding.channel.{_round()}"
-    with st.form(key=f"{form}.form"):
+    with st.form(key=f"{form}.form", enter_to_submit=False):
         platform_column, name_column, pace_column = st.columns(3)
         platform = platform_column.selectbox(t("platform", lang), list(Platform), index=None,
                                              placeholder=t("onboarding.pick_platform", lang),
@@ -168,7 +168,7 @@ def _team_step(brand: Workspace) -> None:
                                 t("role", lang): t(f"role.{member.role}", lang)} for member in members]),
                  hide_index=True, width="stretch")
     form = f"onboarding.member.{_round()}"
-    with st.form(key=f"{form}.form"):
+    with st.form(key=f"{form}.form", enter_to_submit=False):
         left, right = st.columns(2)
         member_name = left.text_input(t("name", lang), max_chars=120, key=f"{form}.name")
         member_email = right.text_input(t("email", lang), max_chars=254, key=f"{form}.email")

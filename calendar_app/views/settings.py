@@ -127,7 +127,7 @@ brand_tab, channels_tab, campaigns_tab, checker_tab, members_tab = st.tabs(
 
 # --- Brand -----------------------------------------------------------------------------------------
 
-with brand_tab, st.form(key=f"settings.workspace_form.{wid}", border=True):
+with brand_tab, st.form(key=f"settings.workspace_form.{wid}", border=True, enter_to_submit=False):
     name = st.text_input(t("name", lang), value=workspace.name, max_chars=120, key=f"settings.name.{wid}",
                          disabled=read_only)
     language = st.selectbox(t("language", lang), list(Language), index=list(Language).index(workspace.language),
@@ -166,7 +166,7 @@ with channels_tab:
         st.info(t("no_channel", lang))
 
     add_column, edit_column = st.columns(2, gap="large")
-    with add_column, st.form(key=f"settings.add_channel_form.{wid}", clear_on_submit=False):
+    with add_column, st.form(key=f"settings.add_channel_form.{wid}", clear_on_submit=False, enter_to_submit=False):
         st.markdown(f"**{t('add_channel', lang)}**")
         platform = st.selectbox(t("platform", lang), list(Platform), format_func=_platform_name,
                                 key=f"settings.new_channel.platform.{wid}",
@@ -192,7 +192,7 @@ with channels_tab:
                 format_func=lambda key: f"{channel_by_id[key].display_name} "
                                         f"({_platform_name(channel_by_id[key].platform)})")
             chosen = channel_by_id[chosen_id]
-            with st.form(key=f"settings.edit_channel_form.{chosen_id}"):
+            with st.form(key=f"settings.edit_channel_form.{chosen_id}", enter_to_submit=False):
                 new_name = st.text_input(t("display_name", lang), value=chosen.display_name, max_chars=80,
                                          key=f"settings.channel.name.{chosen_id}", disabled=read_only)
                 new_colour = st.color_picker(t("colour", lang), value=chosen.colour,
@@ -222,7 +222,7 @@ with campaigns_tab:
         st.info(t("no_campaign", lang))
 
     add_column, edit_column = st.columns(2, gap="large")
-    with add_column, st.form(key=f"settings.add_campaign_form.{wid}"):
+    with add_column, st.form(key=f"settings.add_campaign_form.{wid}", enter_to_submit=False):
         st.markdown(f"**{t('add_campaign', lang)}**")
         campaign_name = st.text_input(t("name", lang), max_chars=120, key=f"settings.new_campaign.name.{wid}",
                                       disabled=read_only)
@@ -246,7 +246,7 @@ with campaigns_tab:
                                      key=f"settings.edit_campaign.choice.{wid}",
                                      format_func=lambda key: campaign_by_id[key].name)
             chosen = campaign_by_id[chosen_id]
-            with st.form(key=f"settings.edit_campaign_form.{chosen_id}"):
+            with st.form(key=f"settings.edit_campaign_form.{chosen_id}", enter_to_submit=False):
                 new_name = st.text_input(t("name", lang), value=chosen.name, max_chars=120,
                                          key=f"settings.campaign.name.{chosen_id}", disabled=read_only)
                 new_starts = st.date_input(t("starts_on", lang), value=chosen.starts_on, format="DD/MM/YYYY",
@@ -272,7 +272,7 @@ rule_names = {rule.code: rule.name for rule in all_rules()}
 ignored = [str(selector) for selector in current.get("ignore", [])] if isinstance(current.get("ignore"), list) else []
 other_settings = {key: value for key, value in current.items() if key not in MANAGED_CHECKER_KEYS}
 
-with checker_tab, st.form(key=f"settings.checker_form.{wid}"):
+with checker_tab, st.form(key=f"settings.checker_form.{wid}", enter_to_submit=False):
     jurisdictions, terms = {}, {}
     columns = st.columns(2, gap="large")
     for column, code in zip(columns, ("fr", "en"), strict=True):
@@ -357,7 +357,7 @@ with members_tab:
 
     add_column, edit_column = st.columns(2, gap="large")
     new_member = f"settings.new_member.{wid}.{st.session_state.get(ADD_MEMBER_ROUND, 0)}"  # each round: a fresh form
-    with add_column, st.form(key=f"{new_member}.form"):
+    with add_column, st.form(key=f"{new_member}.form", enter_to_submit=False):
         st.markdown(f"**{t('add_member', lang)}**")
         member_name = st.text_input(t("name", lang), max_chars=120, key=f"{new_member}.name",
                                     disabled=read_only)
@@ -382,7 +382,7 @@ with members_tab:
                                      format_func=lambda key: f"{member_by_id[key].name} ({member_by_id[key].email})")
             chosen = member_by_id[chosen_id]
             shown_name = escape_markdown(chosen.name)
-            with st.form(key=f"settings.member_role_form.{chosen_id}"):
+            with st.form(key=f"settings.member_role_form.{chosen_id}", enter_to_submit=False):
                 new_role = st.selectbox(t("role", lang), list(Role), index=list(Role).index(chosen.role),
                                         format_func=_role_label, key=f"settings.member.role.{chosen_id}",
                                         disabled=read_only)
@@ -390,7 +390,7 @@ with members_tab:
                                          disabled=read_only):
                     _attempt(_in_session(change_role, chosen_id, new_role, user=user, workspace_id=wid),
                              t("role_changed", lang, name=shown_name, role=_role_label(new_role)))
-            with st.form(key=f"settings.member_password_form.{chosen_id}"):
+            with st.form(key=f"settings.member_password_form.{chosen_id}", enter_to_submit=False):
                 new_password = _password_input(t("new_password", lang), f"settings.member.password.{chosen_id}")
                 if st.form_submit_button(t("reset_password", lang), key=f"settings.member.reset_password.{chosen_id}",
                                          disabled=read_only):

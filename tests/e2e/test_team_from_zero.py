@@ -36,7 +36,8 @@ def _no_english_leftovers(page, heading: str) -> None:
     """The page (its main part: the menu is bilingual on purpose) shows ``heading`` and no English label."""
     shown = page.locator("[data-testid='stMain']").inner_text()
     assert heading in shown
-    for leftover in ("Choose", "option", "Step ", "Brand", "Add this", "Sign in", "Welcome", "Save", "Channel"):
+    for leftover in ("Choose", "option", "Step ", "Brand", "Add this", "Sign in", "Welcome", "Save", "Channel",
+                     "Press Enter", "None"):
         assert leftover not in shown, leftover
     assert not page.locator("[data-testid='stException']").count()
 
