@@ -1,6 +1,6 @@
 """``python -m bench lint [--posts N] [--rounds R]``: the checker's speed on French posts, on one core.
-(``calendar``, ``compose``, ``exchange`` and ``calendar-checks`` are the other benchmarks: see their modules;
-``quality --corpus DIR`` is the checker's judgement on labelled posts: see ``checks.evaluate``.)
+(``calendar``, ``compose``, ``exchange``, ``calendar-checks`` and ``audit`` are the other benchmarks: see their
+modules; ``quality --corpus DIR`` is the checker's judgement on labelled posts: see ``checks.evaluate``.)
 
 Figures (JSON on stdout): posts/s for bare ``nlp.pipe`` with the same components and for ``lint_many``
 and their ratio (runs interleaved, medians), warm single-post latency p50/p95, ``edito lint`` cold
@@ -10,18 +10,19 @@ start on one post, and proselint on the same texts as a side-by-side peer.
 from __future__ import annotations
 
 import os
+import sys
 
-# One core, one thread: set before numpy / spaCy are imported.
+# One core, one thread: set before numpy / spaCy are imported. The audit benchmark measures scaling over
+# processes, so it keeps every core (each of its workers still uses one thread).
 for variable in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS"):
     os.environ.setdefault(variable, "1")
-if hasattr(os, "sched_setaffinity"):
+if hasattr(os, "sched_setaffinity") and sys.argv[1:2] != ["audit"]:
     os.sched_setaffinity(0, {min(os.sched_getaffinity(0))})
 
 import argparse  # noqa: E402
 import json  # noqa: E402
 import statistics  # noqa: E402
 import subprocess  # noqa: E402
-import sys  # noqa: E402
 import tempfile  # noqa: E402
 import time  # noqa: E402
 from pathlib import Path  # noqa: E402
@@ -134,6 +135,12 @@ def main(argv: list[str] | None = None) -> int:
     checks_parser.add_argument("--rounds", type=int, default=5)
     checks_parser.add_argument("--no-commercial", action="store_true",
                                help="skip timing the per-post COM rules that fill commercial_findings")
+    audit_parser = sub.add_parser("audit", help="edito audit on a synthetic X archive: engines, workers, memory")
+    audit_parser.add_argument("--posts", type=int, default=200_000)
+    audit_parser.add_argument("--workers", default="1,2", help="worker counts, comma-separated (default 1,2)")
+    audit_parser.add_argument("--no-dask", action="store_true", help="skip the Dask LocalCluster run")
+    audit_parser.add_argument("--langs", choices=("fr", "mixed"), default="fr",
+                              help="a French brand's posts (default) or French and English ones")
     checking_parser = sub.add_parser("checking", help="checking N unchecked stored posts: one by one vs batched")
     checking_parser.add_argument("--posts", type=int, default=2_000)
     quality_parser = sub.add_parser("quality", help="precision, recall and false alarms on labelled posts (issue 12)")
@@ -149,6 +156,16 @@ def main(argv: list[str] | None = None) -> int:
             print(f"bench: error: {error}", file=sys.stderr)
             return 2
         print(json.dumps({"benchmark": "quality", **figures}, indent=2, ensure_ascii=False))
+    if args.name == "audit":
+        from bench.audit import bench_audit
+
+        try:
+            counts = sorted({int(count) for count in args.workers.split(",")})
+        except ValueError:
+            print(f"bench: error: --workers {args.workers!r}: worker counts separated by commas, e.g. 1,2",
+                  file=sys.stderr)
+            return 2
+        print(json.dumps(bench_audit(args.posts, counts, dask=not args.no_dask, langs=args.langs), indent=2))
     if args.name == "checking":
         from bench.checking import bench_checking
 
