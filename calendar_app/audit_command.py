@@ -82,6 +82,7 @@ def workspace_setup(workspace: Workspace, *, session: Session) -> Setup:
     commercial target and each platform's planned posts per week."""
     from calendar_app.services.calendar_checks import calendar_config
     from calendar_app.services.workspaces import list_channels
+    from checks import ConfigError
 
     channels = list_channels(workspace.id, session=session)
     frequencies: dict[str, float] = {}
@@ -90,7 +91,10 @@ def workspace_setup(workspace: Workspace, *, session: Session) -> Setup:
             platform = str(channel.platform)
             frequencies[platform] = frequencies.get(platform, 0) + channel.posts_per_week
     lang = str(workspace.language)
-    config = calendar_config(workspace, channels).with_flags(lang=lang)
+    try:
+        config = calendar_config(workspace, channels).with_flags(lang=lang)
+    except ConfigError as error:
+        raise _fail(str(error)) from None
     target = workspace.commercial_target
     return Setup(config=config, lang=lang, timezone=workspace.timezone,
                  commercial_target=_default_target(config) if target is None else target, frequencies=frequencies)
@@ -177,6 +181,17 @@ class Skipped:
             typer.echo(f"  … and {self.count - len(self.first)} more", err=True)
 
 
+def _exported(frequencies: dict[str, float], archives: Sequence[Path]) -> dict[str, float]:
+    """The planned frequencies of the platforms the archives export: a platform without its export is not
+    silent, only absent (all of them when an Edito CSV, which may hold any platform, is among them)."""
+    from checks.audit.readers import EDITO, detect
+
+    platforms = {source.platform for path in archives for source in detect(path)}
+    if EDITO in platforms:
+        return dict(frequencies)
+    return {platform: frequency for platform, frequency in frequencies.items() if platform in platforms}
+
+
 def build_report(archives: Sequence[Path], setup: Setup, *, names: Sequence[str] | None = None,
                  start: date | None = None, end: date | None = None, engine: str = "local",
                  workers: int | None = None, scheduler: str | None = None, partition_size: int | None = None,
@@ -201,7 +216,7 @@ def build_report(archives: Sequence[Path], setup: Setup, *, names: Sequence[str]
         posts = _in_period(chain([first] if first else [], stream), start, end, setup.timezone)
         tally = audit(posts, config=setup.config, engine=engine, workers=workers, scheduler=scheduler,
                       partition_size=partition_size or PARTITION_SIZE, on_progress=on_progress,
-                      timezone=setup.timezone, frequencies=setup.frequencies)
+                      timezone=setup.timezone, frequencies=_exported(setup.frequencies, archives))
     except (ArchiveError, AuditError, ConfigError, InputError, InputFileError, PipelineMissingError) as error:
         raise _fail(str(error)) from None
     except OSError as error:

@@ -792,6 +792,58 @@ LABELS: dict[str, dict[str, str]] = {
     "calendar_checks.more_posts": {"fr": "et {count} autre(s)", "en": "and {count} more"},
     "calendar_checks.post_warning": {"fr": "Calendrier · {code} : {message} ({window})",
                                      "en": "Calendar · {code}: {message} ({window})"},
+    # --- audit (the Audit page: past posts from the platforms' exports) ---
+    "audit": {"fr": "Audit", "en": "Audit"},
+    "audit.help": {"fr": "Les publications passées de la marque, lues dans les exports des plateformes (X, Instagram, "
+                         "Facebook, LinkedIn) ou dans un export CSV d'Edito, passées à toutes les règles de la "
+                         "relecture et du calendrier, mois par mois. Rien n'est enregistré.",
+                   "en": "The brand's past posts, read from the platforms' exports (X, Instagram, Facebook, LinkedIn) "
+                         "or from an Edito CSV export, checked by every rule of the review and of the calendar, month "
+                         "by month. Nothing is saved."},
+    "audit.files": {"fr": "Exports à auditer : le .zip d'une plateforme, ou ses fichiers .js, .json, .csv",
+                    "en": "Exports to audit: a platform's .zip, or its .js, .json, .csv files"},
+    "audit.files_help": {"fr": "X : Paramètres › Votre compte › Télécharger une archive. Instagram, Facebook : "
+                               "Espace Comptes › Télécharger vos informations, au format JSON. LinkedIn : "
+                               "Confidentialité des données › Obtenir une copie de vos données.",
+                         "en": "X: Settings › Your account › Download an archive. Instagram, Facebook: Accounts "
+                               "Center › Download your information, in JSON. LinkedIn: Data privacy › Get a copy of "
+                               "your data."},
+    "audit.from": {"fr": "Du (facultatif)", "en": "From (optional)"},
+    "audit.to": {"fr": "Au (facultatif)", "en": "To (optional)"},
+    "audit.period_help": {"fr": "Jours dans le fuseau de la marque ({zone}). Vide : tout l'historique.",
+                          "en": "Days in the brand's timezone ({zone}). Empty: the whole history."},
+    "audit.bad_period": {"fr": "La fin de la période est avant son début.", "en": "The period ends before it starts."},
+    "audit.run": {"fr": "Lancer l'audit", "en": "Run the audit"},
+    "audit.in_process": {"fr": "L'audit tourne ici, dans l'application, sur un seul processus : pour des archives de "
+                               "dizaines de milliers de publications, préférez `edito audit` en ligne de commande.",
+                         "en": "The audit runs here, in the app, on one process: for archives of tens of thousands "
+                               "of posts, use `edito audit` on the command line."},
+    "audit.reading": {"fr": "Lecture des exports…", "en": "Reading the exports…"},
+    "audit.checking": {"fr": "{count} publications vérifiées…", "en": "{count} posts checked…"},
+    "audit.calendar": {"fr": "{count} publications vérifiées ; règles du calendrier…",
+                       "en": "{count} posts checked; calendar rules…"},
+    "audit.not_a_zip": {"fr": "« {name} » n'est pas un fichier zip lisible : téléchargez l'export à nouveau.",
+                        "en": "\"{name}\" is not a readable zip file: download the export again."},
+    "audit.unreadable": {"fr": "« {name} » ne peut pas être lu : {detail}",
+                         "en": "\"{name}\" cannot be read: {detail}"},
+    "audit.failed": {"fr": "L'audit n'a pas pu être fait : {detail}", "en": "The audit could not run: {detail}"},
+    "audit.done": {"fr": "{posts} publication(s) et {replies} réponse(s) auditées, {findings} constat(s).",
+                   "en": "{posts} post(s) and {replies} reply(ies) audited, {findings} finding(s)."},
+    "audit.left_out": {"fr": "Laissés de côté : {items}.", "en": "Left out: {items}."},
+    "audit.left_out.retweets": {"fr": "{count} retweet(s)", "en": "{count} retweet(s)"},
+    "audit.left_out.empty": {"fr": "{count} texte(s) vide(s)", "en": "{count} empty text(s)"},
+    "audit.left_out.duplicates": {"fr": "{count} doublon(s)", "en": "{count} duplicate(s)"},
+    "audit.nothing": {"fr": "Aucune publication dans ces exports sur cette période.",
+                      "en": "No post in these exports for this period."},
+    "audit.skipped": {"fr": "{count} enregistrement(s) illisible(s) ignoré(s) :",
+                      "en": "{count} malformed record(s) skipped:"},
+    "audit.skipped_more": {"fr": "… et {count} autre(s)", "en": "… and {count} more"},
+    "audit.of": {"fr": "Rapport sur {archives}.", "en": "Report on {archives}."},
+    "audit.quoted": {"fr": "« {name} »", "en": "\"{name}\""},
+    "audit.download.html": {"fr": "Rapport (HTML)", "en": "Report (HTML)"},
+    "audit.download.json": {"fr": "Données (JSON)", "en": "Data (JSON)"},
+    "audit.download.csv": {"fr": "Chiffres par mois (CSV)", "en": "Figures per month (CSV)"},
+    "audit.report": {"fr": "Le rapport d'audit", "en": "The audit report"},
 }
 
 

@@ -64,6 +64,7 @@ def pages() -> list:
         compose_page(),
         st.Page(PAGES_DIR / "review.py", title="Relecture / Review", icon=":material/rate_review:", url_path="review"),
         st.Page(PAGES_DIR / "insights.py", title="Analyses / Insights", icon=":material/insights:", url_path="insights"),
+        st.Page(PAGES_DIR / "audit.py", title="Audit", icon=":material/fact_check:", url_path="audit"),
         st.Page(PAGES_DIR / "exchange.py", title="Import-export", icon=":material/swap_vert:",
                 url_path="import-export"),
         settings_page(),

@@ -147,8 +147,16 @@ def _charts(report: AuditReport, labels: Mapping[str, Any]) -> dict[str, Any]:
     import altair as alt
 
     months = [(key, report.tally.months[key]) for key in sorted(report.tally.months)]
-    month_axis = alt.X("month:O", title=labels["month"])
+    month_axis = alt.X("month:O", title=labels["month"], axis=alt.Axis(labelAngle=0, labelOverlap="parity"))
     percent = alt.Axis(format="%")
+
+    def whole(rows: list[dict[str, Any]], field: str):
+        """An axis of the months' summed counts, ticked at whole numbers only (for a small highest sum Vega would
+        tick 0.5 post, and ignores tickMinStep)."""
+        totals: dict[str, int] = {}
+        for row in rows:
+            totals[row["month"]] = totals.get(row["month"], 0) + row[field]
+        return alt.Axis(format="d", tickCount=max(1, min(max(totals.values(), default=1), 8)))
 
     commercial = [{"month": key, "share": figures.commercial / figures.posts, "commercial": figures.commercial,
                    "posts": figures.posts} for key, figures in months if figures.posts]
@@ -165,7 +173,7 @@ def _charts(report: AuditReport, labels: Mapping[str, Any]) -> dict[str, Any]:
                 for key, figures in months for family in FAMILIES
                 if (count := figures.calendar.total() if family == "CAL" else figures.families[family])]
     family_bars = alt.Chart(alt.Data(values=families)).mark_bar().encode(
-        month_axis, alt.Y("sum(findings):Q", title=labels["findings"]),
+        month_axis, alt.Y("sum(findings):Q", title=labels["findings"], axis=whole(families, "findings")),
         alt.Color("family:N", title=labels["family"],
                   scale=alt.Scale(domain=[labels["family_names"][family] for family in FAMILIES])),
         tooltip=["month:O", "family:N", "findings:Q"])
@@ -175,7 +183,7 @@ def _charts(report: AuditReport, labels: Mapping[str, Any]) -> dict[str, Any]:
                   for key, figures in months for index, placement in enumerate(PLACEMENTS)
                   if (count := figures.placements[placement])]
     placement_bars = alt.Chart(alt.Data(values=placements)).mark_bar().encode(
-        month_axis, alt.Y("sum(posts):Q", title=labels["sponsored"]),
+        month_axis, alt.Y("sum(posts):Q", title=labels["sponsored"], axis=whole(placements, "posts")),
         alt.Color("placement:N", title=labels["placement_label"],
                   scale=alt.Scale(domain=names, range=list(PLACEMENT_COLOURS)), sort=names),
         alt.Order("order:Q"), tooltip=["month:O", "placement:N", "posts:Q"])
@@ -232,7 +240,8 @@ def highlighted(text: str, findings: Sequence[Mapping[str, Any]]) -> str:
 
 
 def _table(headers: Sequence[str], rows: Sequence[Sequence[Any]], numeric_from: int = 1) -> str:
-    head = "".join(f"<th>{html.escape(str(header))}</th>" for header in headers)
+    head = "".join(f'<th{" class=num" if index >= numeric_from else ""}>{html.escape(str(header))}</th>'
+                   for index, header in enumerate(headers))
     body = "".join(
         "<tr>" + "".join(f'<td{" class=num" if index >= numeric_from else ""}>{html.escape(str(cell))}</td>'
                          for index, cell in enumerate(row)) + "</tr>"
@@ -241,22 +250,31 @@ def _table(headers: Sequence[str], rows: Sequence[Sequence[Any]], numeric_from: 
 
 
 def _figures_table(report: AuditReport, labels: Mapping[str, Any]) -> str:
+    """One row per figure, one column per month: a year's months fit the page's width, where the seventeen
+    figures side by side would not."""
     percent = labels["percent"]
-    rows = []
-    for key in sorted(report.tally.months):
-        figures = report.tally.months[key]
-        data = figures.to_dict()
-        rows.append([key, figures.posts, figures.commercial,
-                     percent(data["commercial_share"]) if figures.posts else "–", figures.replies,
-                     figures.templated_replies, percent(data["templated_share"]) if figures.replies else "–",
-                     *(figures.placements[placement] for placement in PLACEMENTS),
-                     *(figures.families[family] for family in PER_POST_FAMILIES), figures.calendar.total()])
-    headers = [labels["month"], labels["posts"], labels["commercial_posts"], labels["share"], labels["replies"],
-               labels["templated_replies"], labels["share"],
-               *(f"{labels['sponsored']} : {labels['placements'][p]}" if report.lang == "fr"
-                 else f"{labels['sponsored']}: {labels['placements'][p]}" for p in PLACEMENTS),
-               *(labels["family_names"][family] for family in FAMILIES)]
-    return _table(headers, rows)
+    months = [report.tally.months[key] for key in sorted(report.tally.months)]
+    shares = [(percent(figures.commercial / figures.posts) if figures.posts else "–",
+               percent(figures.templated_replies / figures.replies) if figures.replies else "–")
+              for figures in months]
+
+    def named(group: str, item: str) -> str:
+        return f"{group} : {item}" if report.lang == "fr" else f"{group}: {item}"
+
+    rows = [
+        [labels["posts"], *(figures.posts for figures in months)],
+        [labels["commercial_posts"], *(figures.commercial for figures in months)],
+        [named(labels["commercial_posts"], labels["share"].lower()), *(share for share, _ in shares)],
+        [labels["replies"], *(figures.replies for figures in months)],
+        [labels["templated_replies"], *(figures.templated_replies for figures in months)],
+        [named(labels["templated_replies"], labels["share"].lower()), *(share for _, share in shares)],
+        *([named(labels["sponsored"], labels["placements"][placement]),
+           *(figures.placements[placement] for figures in months)] for placement in PLACEMENTS),
+        *([named(labels["findings"], labels["family_names"][family]),
+           *(figures.families[family] for figures in months)] for family in PER_POST_FAMILIES),
+        [named(labels["findings"], labels["family_names"]["CAL"]), *(figures.calendar.total() for figures in months)],
+    ]
+    return _table([labels["month"], *sorted(report.tally.months)], rows)
 
 
 def _calendar_section(report: AuditReport, labels: Mapping[str, Any]) -> str:
@@ -274,7 +292,7 @@ def _calendar_section(report: AuditReport, labels: Mapping[str, Any]) -> str:
         rows.append(f"<tr><td>{html.escape(entry.month)}</td><td><code>{html.escape(entry.code)}</code></td>"
                     f"<td>{html.escape(labels['severities'].get(entry.severity, entry.severity))}</td>"
                     f"<td>{html.escape(entry.message)}</td>"
-                    f"<td>{first}{', ' if others else ''}{others}{html.escape(more)}</td></tr>")
+                    f'<td class="ids">{first}{", " if others else ""}{others}{html.escape(more)}</td></tr>')
     head = "".join(f"<th>{html.escape(labels[key])}</th>"
                    for key in ("month", "code", "severity", "message", "calendar_posts"))
     note = (f"<p>{html.escape(labels['calendar_more'].format(shown=len(entries), total=total))}</p>"
@@ -303,8 +321,10 @@ section { background: #fff; border: 1px solid #ddd; border-radius: 6px; padding:
 .chart { width: 100%; }
 table { border-collapse: collapse; width: 100%; font-size: 13px; }
 th, td { border-bottom: 1px solid #eee; padding: .25rem .5rem; text-align: left; vertical-align: top; }
-td.num { text-align: right; font-variant-numeric: tabular-nums; }
+td:first-child, th { white-space: nowrap; }
+td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; }
 .figures { overflow-x: auto; }
+td.ids { overflow-wrap: anywhere; }
 article.post { border-top: 1px solid #eee; padding: .75rem 0; }
 article.post .text { white-space: pre-wrap; overflow-wrap: anywhere; }
 mark { background: #ffe082; border-bottom: 2px solid #ef6c00; }
@@ -345,6 +365,7 @@ def to_html(report: AuditReport) -> str:
               ".catch(console.error);\n}</script>") if drawn else ""
     return (f'<!DOCTYPE html>\n<html lang="{html.escape(report.lang)}">\n<head>\n<meta charset="utf-8">\n'
             f'<meta name="viewport" content="width=device-width, initial-scale=1">\n'
+            '<base target="_blank">\n'  # links open beside the report, also where an app shows it in a frame
             f"<title>{html.escape(labels['title'])}</title>\n<style>{STYLE}</style>\n</head>\n<body>\n<main>\n"
             f"<h1>{html.escape(labels['title'])}</h1>\n<p>{html.escape(summary)}</p>\n{skipped}{body}\n</main>\n"
             f"{script}\n</body>\n</html>\n")

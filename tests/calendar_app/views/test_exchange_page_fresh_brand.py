@@ -13,7 +13,8 @@ from calendar_app.db import session_scope
 from calendar_app.models import Post, WorkspaceCreate
 from calendar_app.services.workspaces import create_workspace, list_channels
 from tests.calendar_app.views.conftest import pages_on, seeded_demo
-from tests.calendar_app.views.test_exchange_page import _csv, _page, _plain
+from tests.calendar_app.helpers import edito_csv
+from tests.calendar_app.views.test_exchange_page import _page, _plain
 
 BRAND = "Studio Neuf"
 
@@ -43,7 +44,7 @@ def test_the_preview_shows_the_channels_to_create_and_the_people_kept_by_email(f
             {"scheduled_at": f"{day}T12:00:00+01:00", "channel": "Insta Studio", "platform": "instagram",
              "status": "idea", "body": "Deuxième post", "author": "lea@studio.example"}]
     app = _on_brand(engine, brand_id)
-    app.file_uploader[0].set_value(("studio.csv", _csv(rows), "text/csv")).run()
+    app.file_uploader[0].set_value(("studio.csv", edito_csv(rows), "text/csv")).run()
     assert not app.exception and not app.error
     assert "Insta Studio (instagram)" in _plain(app.warning[0].value)
     assert any("gardées par leur adresse e-mail" in info.value for info in app.info)
