@@ -78,28 +78,42 @@ class Linter:
         return self._active[channel]
 
     def check_doc(self, post: PostInput, lang: str, doc) -> list[Finding]:
-        silenced = _silenced(post.meta)
-        analysed = Post(text=post.text, lang=lang, channel=post.channel, meta=post.meta, config=self.config, doc=doc,
-                        planned=post.planned)
+        return self._check(self._analysed(post, lang, doc))
+
+    def _analysed(self, post: PostInput, lang: str, doc) -> Post:
+        return Post(text=post.text, lang=lang, channel=post.channel, meta=post.meta, config=self.config, doc=doc,
+                    planned=post.planned)
+
+    def _check(self, analysed: Post) -> list[Finding]:
+        silenced = _silenced(analysed.meta)
         findings: list[Finding] = []
-        for rule, options in self.active_rules(post.channel):
+        for rule, options in self.active_rules(analysed.channel):
             if not _is_silenced(rule, silenced):
                 findings.extend(rule.check(analysed, options))
         return sorted(findings, key=lambda finding: (finding.start, finding.end, finding.code))
 
     def lint_many(self, posts: Iterable[PostInput | str], *, batch_size: int = BATCH_SIZE
                   ) -> Iterator[tuple[PostInput, list[Finding]]]:
+        for post, _analysed, findings in self.lint_analysed(posts, batch_size=batch_size):
+            yield post, findings
+
+    def lint_analysed(self, posts: Iterable[PostInput | str], *, batch_size: int = BATCH_SIZE
+                      ) -> Iterator[tuple[PostInput, Post, list[Finding]]]:
+        """``lint_many``, with each post as the rules read it (its facts computed once, ``Post.shared``), for
+        a caller that reads more of it than the findings (``edito audit``: the disclosure's placement)."""
         stream = iter(posts)
         while batch := [_as_input(post) for post in islice(stream, batch_size)]:
-            results: list[list[Finding] | None] = [None] * len(batch)
+            results: list[tuple[Post, list[Finding]] | None] = [None] * len(batch)
             by_lang: dict[str, list[int]] = {}
             for index, post in enumerate(batch):
                 by_lang.setdefault(self.language_of(post), []).append(index)
             for lang, indexes in by_lang.items():
                 texts = ((batch[index].text, index) for index in indexes)
                 for doc, index in self.nlp(lang).pipe(texts, as_tuples=True, batch_size=batch_size):
-                    results[index] = self.check_doc(batch[index], lang, doc)
-            yield from zip(batch, results, strict=True)
+                    analysed = self._analysed(batch[index], lang, doc)
+                    results[index] = (analysed, self._check(analysed))
+            for post, (analysed, findings) in zip(batch, results, strict=True):
+                yield post, analysed, findings
 
 
 def lint(text: str, *, channel: str | None = None, lang: str | None = None,

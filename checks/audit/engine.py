@@ -93,14 +93,10 @@ def _as_input(post: ArchivedPost, linter: Linter) -> PostInput:
     return replace(draft, lang=linter.language_of(draft), id=post.id, source=post.source or post.id)
 
 
-def _placement(post: PostInput, config: Config) -> str | None:
-    """Where a sponsored post's disclosure sits, or None for a post that does not look sponsored."""
-    analysed = Post(text=post.text, lang=post.lang, channel=post.channel, meta=post.meta, config=config,
-                    planned=post.planned)
-    if not is_sponsored(analysed):
-        return None
-    options = config.options_for(get_rule(BURIED_DISCLOSURE), post.channel)
-    return placement(analysed, options["min_other_hashtags"])
+def _placement(analysed: Post, min_other_hashtags: int) -> str | None:
+    """Where a sponsored post's disclosure sits, or None for a post that does not look sponsored (read from
+    the facts the SPO rules already computed on the same ``Post``)."""
+    return placement(analysed, min_other_hashtags) if is_sponsored(analysed) else None
 
 
 def _finding_data(finding: Finding) -> dict:
@@ -113,17 +109,20 @@ def check_partition(posts: list[ArchivedPost], config: Config, timezone: str = "
     zone, linter = ZoneInfo(timezone), worker_linter(config)
     counting = _commercial_settings(config)
     inputs = [_as_input(post, linter) for post in posts]
-    results = list(linter.lint_many(inputs))
-    commercial = ([len(found) for _, found in worker_linter(counting).lint_many(inputs)] if counting
-                  else [sum(finding.family == "COM" for finding in found) for _, found in results])
+    counted = (len(found) for _, found in worker_linter(counting).lint_many(inputs)) if counting else None
+    min_other_hashtags = {channel: config.options_for(get_rule(BURIED_DISCLOSURE), channel)["min_other_hashtags"]
+                          for channel in {post.channel for post in inputs}}
     keep_text = needs_text(config)
     tally, feed, worst = AuditTally(top=top), [], []
-    for post, (checked, findings), commercial_count in zip(posts, results, commercial, strict=True):
+    # Lazily: each analysed post (and its spaCy doc) is let go once counted, so a worker holds one batch of them.
+    for post, (checked, analysed, findings) in zip(posts, linter.lint_analysed(inputs), strict=True):
+        commercial_count = (next(counted) if counted is not None
+                            else sum(finding.family == "COM" for finding in findings))
         month_name = month_key(post.created_at, zone)
         month = tally.month(month_name)
         month.families.update(finding.family for finding in findings)
         month.codes.update(finding.code for finding in findings)
-        if (where := _placement(checked, config)) is not None:
+        if (where := _placement(analysed, min_other_hashtags[checked.channel])) is not None:
             month.placements[where] += 1
         if post.kind == "reply":
             month.replies += 1
